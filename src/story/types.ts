@@ -1,0 +1,173 @@
+/**
+ * The typed form of a story file. Nothing here touches the DOM or the map:
+ * story/ turns Markdown + front matter into these plain objects, and the
+ * element and map modules consume them (conventions.md, "data flows one way").
+ */
+
+/** Languages every reader-facing string exists in. */
+export const LANGS = ['zh-Hant', 'en'] as const;
+
+/** A language tag the viewer speaks. */
+export type Lang = (typeof LANGS)[number];
+
+/** A string in every language the viewer speaks. */
+export type Localized = Record<Lang, string>;
+
+/** A longitude/latitude pair in WGS 84 (RFC 7946 axis order). */
+export type LngLat = [number, number];
+
+/** How a story layer is drawn; the legend swatch is derived from the same fields. */
+export interface LayerStyle {
+  /** CSS colour used for fills, lines and circles. */
+  color: string;
+  /** Fill opacity for polygons, 0-1. */
+  fillOpacity: number;
+  /** Line width in CSS pixels for lines and polygon outlines. */
+  lineWidth: number;
+  /** Dash pattern for lines, in line widths (MapLibre `line-dasharray`). */
+  dash?: number[];
+  /** Circle radius in CSS pixels for points. */
+  circleRadius: number;
+  /** Label points (and polygon centres) with `name_zh_hant` / `name_en`. */
+  label: boolean;
+}
+
+/** One GeoJSON file drawn as a toggleable layer. */
+export interface StoryLayer {
+  /** Unique id within the story (kebab-case). */
+  id: string;
+  /** Path of the GeoJSON file, relative to the story file. */
+  file: string;
+  /** Title shown in the layer panel and legend. */
+  title: Localized;
+  /** Id of the group this layer is listed under in the panel. */
+  group?: string;
+  /** How it is drawn. */
+  style: LayerStyle;
+  /** Line number in the story file where this layer is declared. */
+  line: number;
+}
+
+/** A named group of layers in the layer panel. */
+export interface LayerGroup {
+  /** Unique id within the story. */
+  id: string;
+  /** Group heading. */
+  title: Localized;
+}
+
+/** A camera given as an explicit view. */
+export interface ViewCamera {
+  kind: 'view';
+  center: LngLat;
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
+/** A camera that fits the bounds of a layer, or of one feature of it. */
+export interface FitCamera {
+  kind: 'fit';
+  /** Layer id. */
+  layer: string;
+  /** Feature id within that layer; the whole layer when absent. */
+  feature?: string | number;
+  /** Padding in CSS pixels around the fitted bounds. */
+  padding: number;
+  /** Upper bound on the zoom the fit may choose. */
+  maxZoom?: number;
+  bearing: number;
+  pitch: number;
+}
+
+/** Where a chapter puts the camera. */
+export type CameraTarget = ViewCamera | FitCamera;
+
+/** A cited source for a chapter. */
+export interface SourceRef {
+  /** What is cited (a publication, a dataset), in the story's words. */
+  title: Localized;
+  /** Where it can be read, when it is online. */
+  url?: string;
+}
+
+/** A measurement a chapter shows (issue: reader controls). */
+export interface ChapterMeasure {
+  /** Layer holding the line to measure along. */
+  layer: string;
+  /** Feature id of the line within that layer; the first LineString when absent. */
+  feature?: string | number;
+  /** Start: km from the line's start, or a [lon, lat] projected onto the line. */
+  from?: number | LngLat;
+  /** End: km from the line's start, or a [lon, lat] projected onto the line. */
+  to?: number | LngLat;
+}
+
+/** One step of the story: text plus the map state it declares. */
+export interface Chapter {
+  /** Unique id within the story; used in URLs (#id) and `data-chapter-id`. */
+  id: string;
+  /** Chapter heading. */
+  title: Localized;
+  /** Where the camera goes. */
+  camera: CameraTarget;
+  /** Exactly the story layers visible in this chapter. */
+  layers: string[];
+  /** Feature ids to highlight, by layer id. */
+  highlight: Record<string, (string | number)[]>;
+  /** Markdown source of the chapter text; rendered (marked + DOMPurify) by the element. */
+  body: Localized;
+  /** Sources cited by this chapter. */
+  sources: SourceRef[];
+  /** A measurement to show, if any. */
+  measure?: ChapterMeasure;
+  /** Line number of the chapter block in the story file. */
+  line: number;
+}
+
+/** A parsed, validated story. */
+export interface Story {
+  /** Story id (kebab-case). */
+  id: string;
+  /** File name or URL the story was read from, as given to the parser. */
+  file: string;
+  title: Localized;
+  subtitle?: Localized;
+  /** Language shown when the host page does not choose one. */
+  defaultLang: Lang;
+  /** Basemap: `offline` (embedded, the default) or a MapLibre style URL. */
+  basemap: string;
+  /** Layer groups, in panel order. */
+  groups: LayerGroup[];
+  layers: StoryLayer[];
+  chapters: Chapter[];
+}
+
+/** A problem found in an input file, located precisely enough to fix it. */
+export interface Issue {
+  /** File the problem is in, as given to the parser or validator. */
+  file: string;
+  /** 1-based line number. */
+  line: number;
+  /** 1-based column, when known. */
+  column?: number;
+  /** Dotted path of the offending field, e.g. `chapters[2].camera.zoom`, or '' for the whole file. */
+  field: string;
+  /** What is wrong, in plain English. */
+  message: string;
+  /** Errors make the input unusable in part; warnings do not. */
+  severity: 'error' | 'warning';
+}
+
+/** What parsing gives: the story when usable (possibly with some chapters dropped), and every issue. */
+export interface ParseResult {
+  story?: Story;
+  issues: Issue[];
+}
+
+/** Formats an issue as `file:line:column: severity: field: message` for terminals and error events. */
+export function formatIssue(issue: Issue): string {
+  const where = issue.column ? `${issue.file}:${issue.line}:${issue.column}` : `${issue.file}:${issue.line}`;
+  const field = issue.field ? `${issue.field}: ` : '';
+  return `${where}: ${issue.severity}: ${field}${issue.message}`;
+}

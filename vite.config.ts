@@ -1,0 +1,63 @@
+/// <reference types="vitest/config" />
+import { cp } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Copies stories/ and geo/ beside the built site, so story files resolve their layers by relative URL. */
+function copyStoryData(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'geo-story:copy-story-data',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      for (const dir of ['stories', 'geo']) {
+        await cp(resolve(__dirname, dir), resolve(outDir, dir), {
+          recursive: true,
+          filter: (src) => !src.endsWith('.md') || dir === 'stories',
+        });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  // Relative base: the built site works from any folder of any static server.
+  base: './',
+  plugins: [copyStoryData()],
+  // MapLibre 6 is ESM and loads its worker from a separate file; pre-bundling would break that.
+  optimizeDeps: { exclude: ['maplibre-gl'] },
+  server: { port: 5173, strictPort: false },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1200,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['tests/**/*.test.ts'],
+          globalSetup: ['tests/global-setup.ts'],
+          // One Chromium at a time: the machine has two cores and WebGL runs in software.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
