@@ -27,6 +27,13 @@ export default defineConfig({
   // Relative base: the built site works from any folder of any static server.
   base: './',
   plugins: [copyStoryData()],
+  // Lit's legacy decorators need set semantics for fields (tsconfig useDefineForClassFields: false),
+  // which Vite's Oxc transform only follows when told so explicitly.
+  oxc: {
+    decorator: { legacy: true },
+    assumptions: { setPublicClassFields: true },
+    typescript: { removeClassFieldsWithoutInitializer: true },
+  },
   // MapLibre 6 is ESM and loads its worker from a separate file; pre-bundling would break that.
   optimizeDeps: { exclude: ['maplibre-gl'] },
   server: { port: 5173, strictPort: false },

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { Chapter } from '../story/types.js';
+import { diffTarget, targetForChapter, type MapOp, type MapTarget } from './chapter-state.js';
+
+const LAYERS = ['corridor', 'protected-areas', 'mirs-bay', 'port-shelter', 'places'];
+
+function chapter(id: string, layers: string[], zoom: number, highlight: Chapter['highlight'] = {}): Chapter {
+  return {
+    id,
+    title: { 'zh-Hant': id, en: id },
+    camera: { kind: 'view', center: [114 + zoom / 100, 22.5], zoom, bearing: 0, pitch: 0 },
+    layers,
+    highlight,
+    body: { 'zh-Hant': '', en: '' },
+    sources: [],
+    line: 1,
+  };
+}
+
+const CHAPTERS = [
+  chapter('corridor', ['corridor', 'protected-areas'], 12, { corridor: ['centreline'] }),
+  chapter('mirs-bay', ['mirs-bay'], 10),
+  chapter('port-shelter', ['port-shelter', 'places'], 11, { places: ['sai-kung'] }),
+  chapter('all', LAYERS, 8),
+  chapter('none', [], 9),
+];
+
+/** A fake map that records only what the ops do to it, as the real map module does. */
+function applyOps(state: { visible: Set<string>; highlight: Map<string, readonly (string | number)[]>; camera?: unknown }, ops: MapOp[]) {
+  for (const op of ops) {
+    if (op.op === 'visibility') {
+      if (op.visible) state.visible.add(op.layer);
+      else state.visible.delete(op.layer);
+    } else if (op.op === 'highlight') {
+      if (op.ids.length) state.highlight.set(op.layer, op.ids);
+      else state.highlight.delete(op.layer);
+    } else state.camera = op.camera;
+  }
+}
+
+describe('diffTarget', () => {
+  it('from a fresh map shows exactly the chapter layers and moves the camera', () => {
+    const ops = diffTarget(undefined, targetForChapter(CHAPTERS[0]!), LAYERS);
+    expect(ops).toEqual([
+      { op: 'visibility', layer: 'corridor', visible: true },
+      { op: 'visibility', layer: 'protected-areas', visible: true },
+      { op: 'highlight', layer: 'corridor', ids: ['centreline'] },
+      { op: 'camera', camera: CHAPTERS[0]!.camera },
+    ]);
+  });
+
+  it('re-entering the same chapter changes nothing', () => {
+    const t = targetForChapter(CHAPTERS[2]!);
+    expect(diffTarget(t, targetForChapter(CHAPTERS[2]!), LAYERS)).toEqual([]);
+  });
+
+  it('hides what the previous chapter showed and clears its highlights', () => {
+    const ops = diffTarget(targetForChapter(CHAPTERS[0]!), targetForChapter(CHAPTERS[1]!), LAYERS);
+    expect(ops).toContainEqual({ op: 'visibility', layer: 'corridor', visible: false });
+    expect(ops).toContainEqual({ op: 'visibility', layer: 'protected-areas', visible: false });
+    expect(ops).toContainEqual({ op: 'visibility', layer: 'mirs-bay', visible: true });
+    expect(ops).toContainEqual({ op: 'highlight', layer: 'corridor', ids: [] });
+  });
+
+  it('any sequence of chapter changes ends in the last chapter state', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let run = 0; run < 200; run++) {
+      const state = { visible: new Set<string>(), highlight: new Map<string, readonly (string | number)[]>(), camera: undefined as unknown };
+      let current: MapTarget | undefined;
+      let last = CHAPTERS[0]!;
+      const steps = 1 + Math.floor(random() * 12);
+      for (let i = 0; i < steps; i++) {
+        last = CHAPTERS[Math.floor(random() * CHAPTERS.length)]!;
+        const target = targetForChapter(last);
+        applyOps(state, diffTarget(current, target, LAYERS));
+        current = target;
+      }
+      expect([...state.visible].sort()).toEqual([...last.layers].sort());
+      expect(Object.fromEntries(state.highlight)).toEqual(last.highlight);
+      expect(state.camera).toEqual(last.camera);
+    }
+  });
+
+  it('applies reader overrides on top of the chapter layers', () => {
+    const t = targetForChapter(CHAPTERS[1]!, new Map([['places', true], ['mirs-bay', false]]));
+    expect([...t.visible]).toEqual(['places']);
+  });
+});

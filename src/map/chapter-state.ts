@@ -1,0 +1,92 @@
+import type { CameraTarget, Chapter } from '../story/types.js';
+
+/** Feature ids of one layer; ids are GeoJSON top-level `id` values. */
+export type FeatureIds = readonly (string | number)[];
+
+/**
+ * The whole map state a chapter declares. The map module never accumulates
+ * changes chapter by chapter: it diffs what is on the map against this, so
+ * any order of chapter changes ends in the same map (conventions, "Map glue").
+ */
+export interface MapTarget {
+  /** Where the camera goes. */
+  camera: CameraTarget;
+  /** Exactly the story layers that are visible. */
+  visible: ReadonlySet<string>;
+  /** Highlighted feature ids by layer; a layer that is absent has none. */
+  highlight: ReadonlyMap<string, FeatureIds>;
+}
+
+/** One change to bring the map from its current state to a target. */
+export type MapOp =
+  | { op: 'visibility'; layer: string; visible: boolean }
+  | { op: 'highlight'; layer: string; ids: FeatureIds }
+  | { op: 'camera'; camera: CameraTarget };
+
+/**
+ * The target state of a chapter, with the reader's layer toggles applied on top.
+ * @example targetForChapter(chapter, new Map([['places', false]]))
+ */
+export function targetForChapter(chapter: Chapter, overrides?: ReadonlyMap<string, boolean>): MapTarget {
+  const visible = new Set(chapter.layers);
+  for (const [layer, on] of overrides ?? []) {
+    if (on) visible.add(layer);
+    else visible.delete(layer);
+  }
+  const highlight = new Map<string, FeatureIds>();
+  for (const [layer, ids] of Object.entries(chapter.highlight)) {
+    if (ids.length > 0) highlight.set(layer, [...ids]);
+  }
+  return { camera: chapter.camera, visible, highlight };
+}
+
+/** True when two cameras describe the same view. */
+export function sameCamera(a: CameraTarget, b: CameraTarget): boolean {
+  if (a.kind === 'view' && b.kind === 'view') {
+    return (
+      a.center[0] === b.center[0] &&
+      a.center[1] === b.center[1] &&
+      a.zoom === b.zoom &&
+      a.bearing === b.bearing &&
+      a.pitch === b.pitch
+    );
+  }
+  if (a.kind === 'fit' && b.kind === 'fit') {
+    return (
+      a.layer === b.layer &&
+      a.feature === b.feature &&
+      a.padding === b.padding &&
+      a.maxZoom === b.maxZoom &&
+      a.bearing === b.bearing &&
+      a.pitch === b.pitch
+    );
+  }
+  return false;
+}
+
+function sameIds(a: FeatureIds | undefined, b: FeatureIds | undefined): boolean {
+  const x = a ?? [];
+  const y = b ?? [];
+  return x.length === y.length && x.every((id, i) => id === y[i]);
+}
+
+/**
+ * The operations that turn `current` (undefined: a fresh map, every layer hidden) into `target`,
+ * for the given story layers. Layers not in `layers` are ignored.
+ * @example diffTarget(undefined, target, ['corridor', 'mirs-bay'])
+ */
+export function diffTarget(current: MapTarget | undefined, target: MapTarget, layers: readonly string[]): MapOp[] {
+  const ops: MapOp[] = [];
+  for (const layer of layers) {
+    const want = target.visible.has(layer);
+    const have = current ? current.visible.has(layer) : false;
+    if (want !== have) ops.push({ op: 'visibility', layer, visible: want });
+  }
+  for (const layer of layers) {
+    const want = target.highlight.get(layer);
+    const have = current?.highlight.get(layer);
+    if (!sameIds(want, have)) ops.push({ op: 'highlight', layer, ids: want ?? [] });
+  }
+  if (!current || !sameCamera(current.camera, target.camera)) ops.push({ op: 'camera', camera: target.camera });
+  return ops;
+}
