@@ -89,8 +89,12 @@ function formatPath(path: Path): string {
 class LineIndex {
   private readonly starts: number[] = [0];
 
+  // Lines end the way editors end them: LF, CR LF, or a lone CR.
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) this.starts.push(i + 1);
+    }
   }
 
   at(offset: number): { line: number; column: number } {

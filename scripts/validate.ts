@@ -1,0 +1,175 @@
+/**
+ * Checks story files and GeoJSON layers, printing `file:line:column: error|warning: field: message`.
+ *
+ *   npx tsx scripts/validate.ts                  # every stories/**\/*.md and geo/**\/*.geojson
+ *   npx tsx scripts/validate.ts stories/gba.md   # just these files (a .md is a story, .geojson/.json GeoJSON)
+ *
+ * Exits 1 when any error is found; warnings alone do not fail. The checks themselves are the
+ * pure functions in src/; this file only reads files and prints.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { posix, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_LIMITS, conventionFor, validateGeoJSON } from '../src/geo/validate-geojson';
+import { parseStory } from '../src/story/parse';
+import { formatIssue, type Issue } from '../src/story/types';
+
+/** A file's text, or why it could not be read. */
+export type ReadResult = { text: string } | { error: string };
+
+/** File access for {@link checkFiles}; paths are relative to the working directory, with `/`. */
+export interface FileHost {
+  /** Reads a file as UTF-8. */
+  read(path: string): ReadResult;
+  /** Lists the files under a folder, recursively, as paths like `geo/basemap/land.geojson`. */
+  list(dir: string): string[];
+}
+
+/** What a run found: issues grouped by file in the order files were checked. */
+export interface CheckReport {
+  /** Issues by file, each list in line order. */
+  byFile: Map<string, Issue[]>;
+  /** Number of distinct files checked. */
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+const STORY = /\.md$/i;
+const GEOJSON = /\.(geo)?json$/i;
+// A layer given as a URL is fetched by the viewer at run time; there is nothing here to check.
+const URL_LIKE = /^[a-z][a-z\d+.-]*:/i;
+
+/** Files checked when no argument is given: all stories and all GeoJSON in geo/. */
+export function defaultFiles(host: FileHost): string[] {
+  // A README.md documents the folder; it is not a story.
+  const stories = host.list('stories').filter((f) => STORY.test(f) && !/(^|\/)readme\.md$/i.test(f));
+  const layers = host.list('geo').filter((f) => /\.geojson$/i.test(f));
+  return [...stories.sort(), ...layers.sort()];
+}
+
+/** Checks stories (and the layers they name) and GeoJSON files. */
+export function checkFiles(paths: string[], host: FileHost): CheckReport {
+  const byFile = new Map<string, Issue[]>();
+  const add = (file: string, issues: Issue[]) => {
+    const list = byFile.get(file) ?? [];
+    list.push(...issues);
+    byFile.set(file, list);
+  };
+  const fileError = (file: string, message: string): Issue => ({ file, line: 1, field: '', message, severity: 'error' });
+  // Errors per GeoJSON file, so a layer shared by several stories is read and reported once.
+  const geojsonErrors = new Map<string, number | { error: string }>();
+
+  /** Validates a GeoJSON file; a read failure is reported here only when `report` is set. */
+  const checkGeoJSON = (file: string, report: boolean): number | { error: string } => {
+    const known = geojsonErrors.get(file);
+    if (known !== undefined) return known;
+    const read = host.read(file);
+    let result: number | { error: string };
+    if ('error' in read) {
+      if (report) add(file, [fileError(file, read.error)]);
+      result = read;
+    } else {
+      const { issues } = validateGeoJSON(read.text, file, { convention: conventionFor(file) });
+      add(file, issues);
+      result = issues.filter((i) => i.severity === 'error').length;
+    }
+    geojsonErrors.set(file, result);
+    return result;
+  };
+
+  const checkStory = (file: string): void => {
+    const read = host.read(file);
+    if ('error' in read) {
+      add(file, [fileError(file, read.error)]);
+      return;
+    }
+    const { story, issues } = parseStory(read.text, file);
+    add(file, issues);
+    story?.layers.forEach((layer, i) => {
+      const at = { file, line: layer.line, field: `layers[${i}].file` };
+      if (URL_LIKE.test(layer.file) || layer.file.startsWith('/')) {
+        add(file, [{ ...at, message: `${layer.file} is not a relative path, so it is not checked`, severity: 'warning' }]);
+        return;
+      }
+      const target = posix.normalize(posix.join(posix.dirname(file), layer.file));
+      // A missing layer is the story's mistake, so it is reported once, at the layer's line.
+      const result = checkGeoJSON(target, false);
+      if (typeof result !== 'number') {
+        add(file, [{ ...at, message: `${target}: ${result.error}`, severity: 'error' }]);
+      } else if (result > 0) {
+        add(file, [{ ...at, message: `the layer file ${target} has ${result} error${result > 1 ? 's' : ''}`, severity: 'error' }]);
+      }
+    });
+  };
+
+  for (const file of paths) {
+    if (byFile.has(file)) continue;
+    if (STORY.test(file)) checkStory(file);
+    else if (GEOJSON.test(file)) checkGeoJSON(file, true);
+    else add(file, [fileError(file, 'not a story (.md) or GeoJSON (.geojson, .json) file')]);
+  }
+
+  let errors = 0;
+  let warnings = 0;
+  for (const issues of byFile.values()) {
+    issues.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+    for (const issue of issues) issue.severity === 'error' ? errors++ : warnings++;
+  }
+  return { byFile, files: byFile.size, errors, warnings };
+}
+
+/** The report as printed: one line per issue, then the summary line. */
+export function formatReport(report: CheckReport): string[] {
+  const lines = [...report.byFile.values()].flat().map(formatIssue);
+  lines.push(`${report.files} files checked, ${report.errors} errors, ${report.warnings} warnings`);
+  return lines;
+}
+
+/** Node's file system, seen from `cwd`. */
+export function nodeHost(cwd: string): FileHost {
+  return {
+    read(path) {
+      try {
+        const stat = statSync(resolve(cwd, path));
+        if (!stat.isFile()) return { error: 'not a file' };
+        // Checked before reading: a huge file is refused without loading it into memory.
+        if (stat.size > DEFAULT_LIMITS.maxBytes) {
+          return { error: `file is larger than ${DEFAULT_LIMITS.maxBytes} bytes; split or simplify it` };
+        }
+        return { text: readFileSync(resolve(cwd, path), 'utf8') };
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        return { error: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})` };
+      }
+    },
+    list(dir) {
+      try {
+        const entries = readdirSync(resolve(cwd, dir), { recursive: true, withFileTypes: true });
+        return entries
+          .filter((e) => e.isFile())
+          .map((e) => toDisplay(relative(cwd, resolve(e.parentPath, e.name))));
+      } catch {
+        return []; // no such folder: nothing to check
+      }
+    },
+  };
+}
+
+/** A path as shown and as keyed: relative to the cwd, with `/` on every platform. */
+function toDisplay(path: string): string {
+  return posix.normalize(path.split(sep).join('/'));
+}
+
+/** Runs the CLI; gives the exit code. */
+export function main(args: string[], cwd = process.cwd(), write: (line: string) => void = console.log): number {
+  const host = nodeHost(cwd);
+  const files = args.length ? args.map((a) => toDisplay(relative(cwd, resolve(cwd, a)))) : defaultFiles(host);
+  const report = checkFiles(files, host);
+  for (const line of formatReport(report)) write(line);
+  return report.errors > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = main(process.argv.slice(2));
+}
