@@ -1,5 +1,5 @@
 import { featureCollection, lineString, point, polygon } from '@turf/turf';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { featureBounds } from './bounds';
 import { runFixtures } from './fixtures/run-fixtures';
@@ -10,7 +10,7 @@ describe('featureBounds', () => {
     // The whole layer, every id present, and one id that is absent.
     const present = new Set(fc.features.flatMap((f) => (f.id === undefined ? [] : [f.id])));
     const ids: (string | number | undefined)[] = [undefined, ...present, 'absent'];
-    const features: Feature[] = ids.map((featureId) => {
+    const features: Feature<Geometry | null>[] = ids.map((featureId) => {
       const bounds = featureBounds(fc, featureId);
       const properties = { featureId: featureId ?? null, bounds: bounds ?? null };
       if (!bounds) return { type: 'Feature', properties, geometry: null };
@@ -22,7 +22,7 @@ describe('featureBounds', () => {
   });
 
   it('fits the corridor layer between the two summits', () => {
-    const layer = featureCollection([
+    const layer = featureCollection<LineString | Point>([
       lineString([[114.21464, 22.58228], [114.203, 22.56], [114.18991, 22.54103]], {}, { id: 'centreline' }),
       point([114.1941, 22.54298], {}, { id: 'hung_fa_chai' }),
     ]);
@@ -31,7 +31,7 @@ describe('featureBounds', () => {
   });
 
   it('is undefined for an empty layer, an unknown id, or a feature without geometry', () => {
-    const layer: FeatureCollection = {
+    const layer: FeatureCollection<Geometry | null> = {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', id: 'nowhere', properties: {}, geometry: null }],
     };

@@ -1,12 +1,12 @@
 import { bbox } from '@turf/turf';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 
 /** A bounding box as [west, south, east, north] in degrees (RFC 7946 section 5, two dimensions). */
 export type Bounds = [west: number, south: number, east: number, north: number];
 
 /**
  * Bounds of a whole layer, or of the features whose top-level `id` equals `featureId`;
- * undefined when nothing matches or the matches have no coordinates.
+ * undefined when nothing matches or the matches have no coordinates (null geometries are allowed).
  *
  * Ids are compared strictly (RFC 7946 section 3.2 allows strings and numbers), so `1` does not
  * match `"1"`. Several features sharing the id give the bounds of all of them. Stored `bbox`
@@ -18,8 +18,13 @@ export type Bounds = [west: number, south: number, east: number, north: number];
  * featureBounds(corridorLayer, 'centreline'); // the bounds of that one feature
  * featureBounds(corridorLayer, 'missing'); // undefined
  */
-export function featureBounds(data: FeatureCollection, featureId?: string | number): Bounds | undefined {
-  const features = featureId === undefined ? data.features : data.features.filter((f) => f.id === featureId);
+export function featureBounds(
+  data: FeatureCollection<Geometry | null>,
+  featureId?: string | number,
+): Bounds | undefined {
+  const features = data.features.filter(
+    (f): f is Feature<Geometry> => f.geometry !== null && (featureId === undefined || f.id === featureId),
+  );
   // Turf's recomputed box is always two-dimensional, whatever the coordinates carry.
   const [west, south, east, north] = bbox({ type: 'FeatureCollection', features }, { recompute: true });
   // Turf leaves its Infinity seeds in place when it met no coordinate at all.
