@@ -25,9 +25,9 @@ export interface NearestOnLine {
   offsetMeters: number;
 }
 
-/** First two axes of a position, as a typed pair. */
+/** First two axes of a position, as a typed pair; `+ 0` turns the -0 that projections can yield into 0. */
 function toLngLat(position: Position): LngLat {
-  return [position[0], position[1]];
+  return [position[0] + 0, position[1] + 0];
 }
 
 /**
