@@ -1,0 +1,166 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from './validate';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fixture = (name: string) => join(root, 'src/geo/fixtures/validate', name);
+
+/** A story in the documented format whose layers are the given files. */
+function story(files: string[]): string {
+  const layers = files
+    .map((file, i) => `  - id: layer-${i}\n    file: ${file}\n    title: {zh-Hant: 圖層, en: Layer}\n    style: {color: '#336699'}\n`)
+    .join('');
+  return `---
+id: test-story
+title: {zh-Hant: 測試, en: Test}
+defaultLang: en
+layers:
+${layers}---
+
+\`\`\`chapter
+id: start
+title: {zh-Hant: 開始, en: Start}
+camera: {center: [114.2, 22.5], zoom: 10}
+layers: [${files.map((_, i) => `layer-${i}`).join(', ')}]
+\`\`\`
+
+:::zh-Hant
+內容
+:::
+
+:::en
+Text
+:::
+`;
+}
+
+/** A throwaway project folder with stories/ and geo/, removed after each test. */
+let project: string;
+const put = (path: string, text: string) => {
+  mkdirSync(dirname(join(project, path)), { recursive: true });
+  writeFileSync(join(project, path), text);
+};
+const putFixture = (path: string, name: string) => {
+  mkdirSync(dirname(join(project, path)), { recursive: true });
+  copyFileSync(fixture(name), join(project, path));
+};
+const run = (args: string[]) => {
+  const lines: string[] = [];
+  const code = main(args, project, (line) => lines.push(line));
+  return { code, lines };
+};
+
+beforeEach(() => {
+  project = mkdtempSync(join(tmpdir(), 'geo-story-validate-'));
+});
+afterEach(() => {
+  rmSync(project, { recursive: true, force: true });
+});
+
+describe('validate CLI', () => {
+  it('passes a project whose story and layers are valid', () => {
+    putFixture('geo/summit.geojson', 'good-layer.geojson');
+    putFixture('geo/basemap/land.geojson', 'good-basemap.geojson');
+    put('stories/test.md', story(['../geo/summit.geojson', '../geo/basemap/land.geojson']));
+    put('stories/README.md', '# Stories\n'); // documentation, not a story
+    expect(run([])).toEqual({ code: 0, lines: ['3 files checked, 0 errors, 0 warnings'] });
+  });
+
+  it('reports a missing layer file at the layer line of the story', () => {
+    putFixture('geo/summit.geojson', 'good-layer.geojson');
+    put('stories/test.md', story(['../geo/summit.geojson', '../geo/missing.geojson']));
+    expect(run([])).toEqual({
+      code: 1,
+      lines: [
+        'stories/test.md:10: error: layers[1].file: geo/missing.geojson: file not found',
+        '2 files checked, 1 errors, 0 warnings',
+      ],
+    });
+  });
+
+  it('reports a broken layer in its own file and once more at the story layer that uses it', () => {
+    putFixture('geo/bad.geojson', 'bad-longitude.geojson');
+    put('stories/test.md', story(['../geo/bad.geojson']));
+    const { code, lines } = run(['stories/test.md']);
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      'stories/test.md:6: error: layers[0].file: the layer file geo/bad.geojson has 1 error',
+      'geo/bad.geojson:5:6: error: coordinates[1][0]: longitude 294.2 is outside [-180, 180] (WGS 84, RFC 7946 §4)',
+      '2 files checked, 2 errors, 0 warnings',
+    ]);
+  });
+
+  it('applies the property convention to files in geo/ only', () => {
+    putFixture('geo/unnamed.geojson', 'bad-layer-properties.geojson');
+    putFixture('elsewhere/unnamed.geojson', 'bad-layer-properties.geojson');
+    const { code, lines } = run(['geo/unnamed.geojson', 'elsewhere/unnamed.geojson']);
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      'geo/unnamed.geojson:6:7: error: features[0].properties.source: missing "source" (layer features need name_zh_hant, name_en, source, confidence)',
+      'geo/unnamed.geojson:6:46: error: features[0].properties.name_en: "name_en" must be a non-empty string (layer features need name_zh_hant, name_en, source, confidence)',
+      '2 files checked, 2 errors, 0 warnings',
+    ]);
+  });
+
+  it('checks each layer file once, however many stories use it', () => {
+    putFixture('geo/bad.geojson', 'bad-ring-open.geojson');
+    put('stories/a.md', story(['../geo/bad.geojson']));
+    put('stories/b.md', story(['../geo/bad.geojson']));
+    const { lines } = run([]);
+    expect(lines.filter((l) => l.startsWith('geo/bad.geojson:8:7: error:'))).toHaveLength(1);
+    expect(lines.at(-1)).toBe('3 files checked, 3 errors, 0 warnings');
+  });
+
+  it('passes with warnings, reported with their positions', () => {
+    putFixture('data/ring.geojson', 'warn-winding-exterior.geojson');
+    expect(run(['data/ring.geojson'])).toEqual({
+      code: 0,
+      lines: [
+        'data/ring.geojson:4:5: warning: coordinates[0]: exterior ring is clockwise; RFC 7946 §3.1.6 wants exterior rings counterclockwise and holes clockwise',
+        '1 files checked, 0 errors, 1 warnings',
+      ],
+    });
+  });
+
+  it('reports story errors from the story parser', () => {
+    put('stories/broken.md', 'no front matter here\n');
+    const { code, lines } = run([]);
+    expect(code).toBe(1);
+    expect(lines[0]).toMatch(/^stories\/broken\.md:1:1: error: /);
+  });
+
+  it('refuses arguments that are not stories or GeoJSON, and files that do not exist', () => {
+    put('notes.txt', 'hello');
+    expect(run(['notes.txt', 'nowhere.geojson'])).toEqual({
+      code: 1,
+      lines: [
+        'notes.txt:1: error: not a story (.md) or GeoJSON (.geojson, .json) file',
+        'nowhere.geojson:1: error: file not found',
+        '2 files checked, 2 errors, 0 warnings',
+      ],
+    });
+  });
+
+  it('runs from the command line with exit code 1 on errors and 0 otherwise', () => {
+    const cli = (file: string) =>
+      // The local tsx binary, as `npx tsx` would find it, without npx's start-up cost.
+      spawnSync(join('node_modules', '.bin', 'tsx'), ['scripts/validate.ts', file], {
+        cwd: root,
+        encoding: 'utf8',
+        shell: process.platform === 'win32',
+      });
+    const bad = cli('src/geo/fixtures/validate/bad-comment.geojson');
+    expect(bad.status).toBe(1);
+    expect(bad.stdout.trim().split('\n')).toEqual([
+      'src/geo/fixtures/validate/bad-comment.geojson:3:3: error: comments are not allowed in JSON',
+      '1 files checked, 1 errors, 0 warnings',
+    ]);
+    const good = cli('src/geo/fixtures/validate/good-geometry-collection.geojson');
+    expect(good.status).toBe(0);
+    expect(good.stdout.trim()).toBe('1 files checked, 0 errors, 0 warnings');
+  }, 30_000);
+});
