@@ -2,7 +2,12 @@ import type { LngLat } from '../story/types';
 import { nearestOnLine } from './chainage';
 import type { LineInput } from './line-length';
 
-/** A distance measured along a line between two projected points. */
+/**
+ * A distance measured along a line between two projected points.
+ *
+ * @example
+ * const { alongMeters, fromChainageMeters, toChainageMeters } = distanceAlong(line, a, b);
+ */
 export interface AlongMeasure {
   /** Metres along the line between the two projections; never negative. */
   alongMeters: number;
@@ -23,7 +28,7 @@ export interface AlongMeasure {
  *
  * @throws {RangeError} when the line has no positions.
  * @example
- * const equator = { type: 'LineString', coordinates: [[0, 0], [2, 0]] } as const;
+ * const equator: LineString = { type: 'LineString', coordinates: [[0, 0], [2, 0]] };
  * distanceAlong(equator, [1.5, 0.3], [0.5, -0.1]);
  * // { alongMeters: 111195.08…, fromChainageMeters: 166792.62…, toChainageMeters: 55597.54… }
  */

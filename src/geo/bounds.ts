@@ -1,17 +1,22 @@
 import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 
-/** A bounding box as [west, south, east, north] in degrees (RFC 7946 section 5, two dimensions). */
+/**
+ * A bounding box as [west, south, east, north] in degrees (RFC 7946 section 5, two dimensions).
+ *
+ * @example
+ * const corridorBox: Bounds = [114.18991, 22.54103, 114.21464, 22.58228];
+ */
 export type Bounds = [west: number, south: number, east: number, north: number];
 
 /**
- * Bounds of a whole layer, or of the features whose top-level `id` equals `featureId`;
- * undefined when nothing matches or the matches have no coordinates (null geometries are allowed).
+ * Bounds of a layer, or of its features with top-level `id` equal to `featureId`; undefined if none.
  *
- * Ids are compared strictly (RFC 7946 section 3.2 allows strings and numbers), so `1` does not
- * match `"1"`. Several features sharing the id give the bounds of all of them. Stored `bbox`
- * members are ignored and the box is recomputed, since a stale one would misplace the camera.
- * Boxes that cross the antimeridian (RFC 7946 section 5.2) are not detected.
+ * Undefined too when the matching features have no coordinates (null geometries are allowed). Ids
+ * are compared strictly (RFC 7946 section 3.2 allows strings and numbers), so `1` does not match
+ * `"1"`. Several features sharing the id give the bounds of all of them. Stored `bbox` members are
+ * ignored and the box is recomputed, since a stale one would misplace the camera. Boxes that cross
+ * the antimeridian (RFC 7946 section 5.2) are not detected.
  *
  * @example
  * featureBounds(corridorLayer); // [114.18991, 22.54103, 114.21464, 22.58228]

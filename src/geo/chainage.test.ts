@@ -20,7 +20,9 @@ function lineAndPoints(input: unknown) {
     | FeatureCollection<LineString | MultiLineString>['features'][number]
     | undefined;
   if (!line) throw new Error('fixture has no line');
-  const points = fc.features.filter((f): f is FeatureCollection<Point>['features'][number] => f.geometry.type === 'Point');
+  const points = fc.features.filter(
+    (f): f is FeatureCollection<Point>['features'][number] => f.geometry.type === 'Point',
+  );
   return { line, points };
 }
 

@@ -15,7 +15,12 @@ import type { Position } from 'geojson';
 import type { LngLat } from '../story/types';
 import { lineLength, lineParts, type LineInput } from './line-length';
 
-/** Where a point meets a line: its nearest point on the line, that point's chainage, and the offset. */
+/**
+ * Where a point meets a line: its nearest point on the line, that point's chainage, and the offset.
+ *
+ * @example
+ * const { chainageMeters } = nearestOnLine(centreline, [114.1941, 22.54298]); // 4903.85… (Hung Fa Chai)
+ */
 export interface NearestOnLine {
   /** The nearest point on the line. */
   point: LngLat;
@@ -31,7 +36,7 @@ function toLngLat(position: Position): LngLat {
 }
 
 /**
- * Nearest point on a line to `p`, with its chainage (defined at the top of this file) and its offset from `p`.
+ * Nearest point on a line to `p`, with its chainage (defined at the top of this file) and offset.
  *
  * The projection follows great circles (Turf `nearestPointOnLine`), so the offset is
  * perpendicular to the segment it lands on, except when `p` lies beyond an end of the line:
@@ -41,7 +46,7 @@ function toLngLat(position: Position): LngLat {
  *
  * @throws {RangeError} when the line has no positions at all.
  * @example
- * const equator = { type: 'LineString', coordinates: [[0, 0], [1, 0]] } as const;
+ * const equator: LineString = { type: 'LineString', coordinates: [[0, 0], [1, 0]] };
  * nearestOnLine(equator, [0.5, 0.2]);
  * // { point: [0.5, 0], chainageMeters: 55597.54…, offsetMeters: 22239.01… }
  */
@@ -76,7 +81,7 @@ export function nearestOnLine(line: LineInput, p: LngLat): NearestOnLine {
  *
  * @throws {RangeError} when `meters` is NaN or the line has no positions.
  * @example
- * const meridian = { type: 'LineString', coordinates: [[0, 0], [0, 1]] } as const;
+ * const meridian: LineString = { type: 'LineString', coordinates: [[0, 0], [0, 1]] };
  * pointAtChainage(meridian, 55597.54); // [0, 0.5] (to a few nanodegrees)
  * pointAtChainage(meridian, -10); // [0, 0]
  */

@@ -2,8 +2,10 @@ import { distance } from '@turf/turf';
 import type { LngLat } from '../story/types';
 
 /**
- * Geodesic length in metres of the path through `points`: the sum of great-circle
- * distances between consecutive points on Turf's sphere (R = 6,371,008.8 m); 0 for fewer than 2 points.
+ * Geodesic length in metres of the path through `points`; 0 for fewer than 2 points.
+ *
+ * The sum of great-circle distances (Turf `distance`) between consecutive points on Turf's
+ * sphere, R = 6,371,008.8 m; elevations are ignored.
  *
  * @example
  * straightDistance([[0, 0], [0, 1]]); // 111195.08… (one degree of meridian)

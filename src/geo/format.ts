@@ -30,7 +30,7 @@ function assertFinite(meters: number, fn: string): void {
 }
 
 /**
- * Formats a distance for readers, with precision that shrinks as the distance grows.
+ * Formats a distance for readers in their language, less precisely as it grows.
  *
  * Under 100 m: whole metres. Under 1 km: nearest 10 m. Under 10 km: km with 2 decimals.
  * Under 100 km: km with 1 decimal. Beyond: whole km, grouped. The bands are chosen after
@@ -56,7 +56,7 @@ export function formatDistance(meters: number, lang: Lang): string {
 }
 
 /**
- * Formats a chainage (a position along a line, in metres from its first vertex) as a milestone.
+ * Formats a chainage (metres from a line's first vertex) as a kilometre milestone.
  *
  * Always in km with 2 decimals (10 m steps), so positions along one line read alike and
  * sort by eye: English puts the unit first as on a kilometre post (`km 2.35`); Chinese reads

@@ -4,16 +4,34 @@ import { nearestOnLine, type NearestOnLine } from './chainage';
 import { straightDistance } from './distance';
 import { lineParts } from './line-length';
 
-/** A corridor line a measured path may snap to; its top-level `id` names it in the result. */
+/**
+ * A corridor line a measured path may snap to; its top-level `id` names it in the result.
+ *
+ * @example
+ * const centreline: Corridor = { type: 'Feature', id: 'centreline', properties: {}, geometry: line };
+ */
 export type Corridor = Feature<LineString | MultiLineString>;
 
 /**
- * Decides whether a path end point counts as on a corridor; `nearest` is its projection onto it,
- * so a screen-space test only has to compare two projected pixels.
+ * Decides whether a path end point counts as on a corridor, given its projection `nearest` onto it.
+ *
+ * The projection is passed so that a screen-space test only has to compare two projected pixels.
+ *
+ * @example
+ * const within12px: SnapTest = (p, _corridor, nearest) => {
+ *   const a = map.project(p);
+ *   const b = map.project(nearest.point);
+ *   return Math.hypot(a.x - b.x, a.y - b.y) <= 12;
+ * };
  */
 export type SnapTest = (p: LngLat, corridor: Corridor, nearest: NearestOnLine) => boolean;
 
-/** What a measured path gives: the straight distance always, along-corridor figures when both ends snap. */
+/**
+ * What a measured path gives: the straight distance always, along-corridor figures when both ends snap.
+ *
+ * @example
+ * const { straightMeters, alongMeters } = measurePath(points, corridors);
+ */
 export interface PathMeasure {
   /** Geodesic length of the path through all its points, in metres. */
   straightMeters: number;
@@ -25,7 +43,12 @@ export interface PathMeasure {
   corridorId?: string | number;
 }
 
-/** Snap distance used when no test is given: about 12 CSS pixels at zoom 14 near latitude 22.5°. */
+/**
+ * Snap distance in metres used when no test is given: about 12 CSS pixels at zoom 14 near latitude 22.5°.
+ *
+ * @example
+ * measurePath(points, corridors, withinMeters(DEFAULT_SNAP_METERS)); // the same as leaving the test out
+ */
 export const DEFAULT_SNAP_METERS = 50;
 
 /**
@@ -39,13 +62,14 @@ export function withinMeters(maxMeters: number): SnapTest {
 }
 
 /**
- * Measures a path: its straight (great-circle) length, and, when its first and last points both
- * snap to the same corridor, the distance along that corridor between their projections.
+ * Measures a path's straight length, and its length along a corridor when both ends snap to it.
  *
- * Intermediate points count for the straight length only. When both ends snap to several
- * corridors, the one with the smallest sum of the two offsets wins (the earlier on a tie).
- * Corridors without positions are skipped. The snap test is passed in because the map decides
- * in screen space (within 12 px); without one, `withinMeters(DEFAULT_SNAP_METERS)` is used.
+ * The straight length is great-circle, through every point. The along length is between the
+ * projections of the first and last points onto the corridor, with their chainages. Intermediate
+ * points count for the straight length only. When both ends snap to several corridors, the one with
+ * the smallest sum of the two offsets wins (the earlier on a tie). Corridors without positions are
+ * skipped. The snap test is passed in because the map decides in screen space (within 12 px);
+ * without one, `withinMeters(DEFAULT_SNAP_METERS)` is used.
  *
  * @example
  * measurePath([[114.21464, 22.58228], [114.18991, 22.54103]], [centreline]);
