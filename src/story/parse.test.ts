@@ -1,0 +1,297 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { localize, MAX_STORY_BYTES, parseLang, parseStory } from './parse';
+import { formatIssue, type Issue } from './types';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const parseFixture = (name: string) => parseStory(fixture(name), `stories/${name}`);
+const errors = (issues: Issue[]) => issues.filter((issue) => issue.severity === 'error');
+
+describe('a good story', () => {
+  const { story, issues } = parseFixture('good/full.md');
+
+  it('parses without issues', () => {
+    expect(issues).toEqual([]);
+    expect(story?.file).toBe('stories/good/full.md');
+  });
+
+  it('reads the front matter, with style defaults filled in', () => {
+    expect(story).toMatchObject({
+      id: 'gba-cooperation',
+      title: { 'zh-Hant': '粵港深合作', en: 'Guangdong, Shenzhen and Hong Kong' },
+      subtitle: { 'zh-Hant': '跨境生態廊道', en: 'A cross-border ecological corridor' },
+      defaultLang: 'en',
+      basemap: './styles/basemap.json',
+      groups: [{ id: 'ecology', title: { 'zh-Hant': '生態', en: 'Ecology' } }],
+    });
+    expect(story?.layers).toEqual([
+      {
+        id: 'corridor',
+        file: '../geo/corridor.geojson',
+        title: { 'zh-Hant': '生態廊道', en: 'Ecological corridor' },
+        group: 'ecology',
+        style: { color: '#2e7d32', fillOpacity: 0.25, lineWidth: 3, dash: [2, 1], circleRadius: 5, label: true },
+        line: 13,
+      },
+      {
+        id: 'boundary',
+        file: '../geo/boundary.geojson',
+        title: { 'zh-Hant': '邊界', en: 'Boundary' },
+        style: { color: '#555', fillOpacity: 0.2, lineWidth: 2, circleRadius: 5, label: false },
+        line: 23,
+      },
+    ]);
+  });
+
+  it('reads every chapter in file order, with its block line', () => {
+    expect(story?.chapters.map((c) => [c.id, c.line])).toEqual([
+      ['corridor', 29],
+      ['overview', 70],
+      ['whole-layer', 84],
+    ]);
+  });
+
+  it('turns a view camera and a fit camera into typed targets', () => {
+    const [corridor, overview, whole] = story!.chapters;
+    expect(corridor!.camera).toEqual({ kind: 'view', center: [114.2, 22.56], zoom: 12.5, bearing: 0, pitch: 0 });
+    expect(overview!.camera).toEqual({
+      kind: 'fit',
+      layer: 'corridor',
+      feature: 'centreline',
+      padding: 40,
+      maxZoom: 14,
+      bearing: 0,
+      pitch: 30,
+    });
+    expect(whole!.camera).toEqual({ kind: 'fit', layer: 'boundary', padding: 40, bearing: 0, pitch: 0 });
+  });
+
+  it('keeps layers, highlights, measure and sources', () => {
+    const corridor = story!.chapters[0]!;
+    expect(corridor.layers).toEqual(['corridor', 'boundary']);
+    expect({ ...corridor.highlight }).toEqual({ corridor: ['centreline', 7] });
+    expect(Object.getPrototypeOf(corridor.highlight)).toBeNull();
+    expect(corridor.measure).toEqual({ layer: 'corridor', feature: 'centreline', from: 0, to: [114.25, 22.55] });
+    expect(corridor.sources).toEqual([
+      { title: { 'zh-Hant': '大公報', en: 'Ta Kung Pao' }, url: 'https://example.org/article' },
+      { title: { 'zh-Hant': '實地考察', en: 'Field visit' } },
+    ]);
+    expect(story!.chapters[1]!.sources).toEqual([]);
+  });
+
+  it('takes each language text from its container, in either order, blank edges trimmed', () => {
+    const [corridor, overview] = story!.chapters;
+    expect(corridor!.body['zh-Hant']).toBe('廊道連接深圳梧桐山與香港紅花嶺。\n\n| 段 | 長度 |\n|----|------|\n| A  | 5 km |');
+    // A ::: line inside a code fence is code, not the end of the container.
+    expect(corridor!.body.en).toBe(
+      "The corridor links Wutong Mountain in Shenzhen with Robin's Nest in Hong Kong.\n\n```md\n:::\nnot a container end inside a code fence\n```",
+    );
+    expect(overview!.body).toEqual({ 'zh-Hant': '全景。', en: 'Overview text.' });
+  });
+});
+
+describe('defaults', () => {
+  it('fills in the default language, basemap, groups and layers', () => {
+    const { story, issues } = parseFixture('good/minimal.md');
+    expect(issues).toEqual([]);
+    expect(story).toMatchObject({ defaultLang: 'zh-Hant', basemap: 'offline', groups: [], layers: [] });
+    expect(story?.subtitle).toBeUndefined();
+  });
+});
+
+describe('line endings and encodings', () => {
+  it('gives the same story for CRLF, lone CR and a byte order mark', () => {
+    const lf = parseStory(fixture('good/full.md'), 'a.md');
+    const crlf = parseStory(`\uFEFF${fixture('good/full.md').replace(/\n/g, '\r\n')}`, 'a.md');
+    const cr = parseStory(fixture('good/full.md').replace(/\n/g, '\r'), 'a.md');
+    expect(crlf).toEqual(lf);
+    expect(cr).toEqual(lf);
+    expect(crlf.story?.chapters[0]?.body.en).not.toContain('\r');
+  });
+
+  it('reports the same line and column in a CRLF file with a BOM', () => {
+    const { issues } = parseStory(`\uFEFF${fixture('bad/zoom-not-number.md').replace(/\n/g, '\r\n')}`, 'a.md');
+    expect(issues.map((i) => [i.line, i.column, i.field])).toEqual([[31, 9, 'chapters[1].camera.zoom']]);
+  });
+});
+
+interface Expected {
+  line: number;
+  column?: number;
+  field: string;
+  message: string;
+  severity?: Issue['severity'];
+}
+
+// Each bad fixture: the issue an author must see, and whether a story is still shown.
+const badFixtures: [name: string, expected: Expected, keepsStory: boolean][] = [
+  ['no-front-matter.md', { line: 1, column: 1, field: '', message: 'missing front matter' }, false],
+  ['unclosed-front-matter.md', { line: 1, column: 1, field: '', message: 'front matter is not closed' }, false],
+  ['yaml-syntax.md', { line: 5, column: 1, field: '', message: 'invalid YAML: All mapping items must start at the same column' }, false],
+  ['tab-indent.md', { line: 4, column: 1, field: '', message: 'invalid YAML: Tabs are not allowed as indentation' }, false],
+  ['duplicate-key.md', { line: 4, column: 1, field: '', message: 'a key appears twice in the same map' }, false],
+  ['empty-front-matter.md', { line: 1, column: 1, field: '', message: 'expected the front matter to be a map with at least id and title, got nothing' }, false],
+  ['unquoted-color.md', { line: 9, column: 14, field: 'layers[0].style.color', message: "expected a CSS hex colour in quotes, e.g. '#2e7d32', got nothing" }, false],
+  ['misspelt-key.md', { line: 9, column: 7, field: 'layers[0].style.colour', message: 'unknown field; did you mean "color"?' }, false],
+  ['missing-english.md', { line: 3, column: 1, field: 'title.en', message: 'missing; expected non-empty English text' }, false],
+  ['bad-story-id.md', { line: 2, column: 5, field: 'id', message: 'expected a kebab-case id (lowercase letters and digits joined by hyphens, e.g. "eco-corridor"), got "My Story"' }, false],
+  ['bad-basemap.md', { line: 4, column: 10, field: 'basemap', message: 'got "javascript:alert(1)"' }, false],
+  ['duplicate-layer.md', { line: 9, column: 9, field: 'layers[1].id', message: 'duplicate layer id "roads"; it is first used on line 5' }, false],
+  ['undeclared-group.md', { line: 11, column: 12, field: 'layers[0].group', message: 'no group has the id "transport"; declared groups: ecology' }, false],
+  ['no-chapters.md', { line: 9, column: 1, field: 'chapters', message: 'the story has no chapters' }, false],
+  ['zoom-not-number.md', { line: 31, column: 9, field: 'chapters[1].camera.zoom', message: 'expected a number from 0 to 22, got "high"' }, true],
+  ['swapped-center.md', { line: 14, column: 25, field: 'chapters[0].camera.center[1]', message: 'expected a latitude from -90 to 90 (the order is [longitude, latitude]), got 114.2' }, false],
+  ['empty-camera.md', { line: 14, column: 9, field: 'chapters[0].camera', message: 'expected a camera: either center and zoom, or fit, got an empty map' }, false],
+  ['misspelt-zoom.md', { line: 16, column: 3, field: 'chapters[0].camera.zom', message: 'unknown field; did you mean "zoom"?' }, false],
+  ['fit-undeclared.md', { line: 14, column: 15, field: 'chapters[0].camera.fit', message: 'no layer has the id "rivers"; declared layers: roads' }, false],
+  ['layers-undeclared.md', { line: 15, column: 17, field: 'chapters[0].layers[1]', message: 'no layer has the id "rail"' }, false],
+  ['highlight-proto.md', { line: 18, column: 3, field: 'chapters[0].highlight.__proto__', message: 'no layer has the id "__proto__"' }, false],
+  ['measure-undeclared.md', { line: 17, column: 10, field: 'chapters[0].measure.layer', message: 'no layer has the id "river"' }, false],
+  ['measure-from-text.md', { line: 16, column: 31, field: 'chapters[0].measure.from', message: 'expected km along the line (a number of 0 or more) or [longitude, latitude], got "start"' }, false],
+  ['source-javascript-url.md', { line: 18, column: 10, field: 'chapters[0].sources[0].url', message: 'expected an http(s) URL, got "javascript:alert(1)"' }, false],
+  ['duplicate-chapter.md', { line: 27, column: 5, field: 'chapters[1].id', message: 'duplicate chapter id "first"; it is first used on line 11' }, true],
+  ['missing-language.md', { line: 11, column: 1, field: 'chapters[0].body.en', message: 'missing the English text' }, false],
+  ['unclosed-container.md', { line: 18, column: 1, field: 'chapters[0].body.zh-Hant', message: 'the :::zh-Hant container opened here is not closed' }, true],
+  ['unknown-language.md', { line: 18, column: 1, field: 'chapters[0].body.zh-hant', message: 'unknown language "zh-hant": expected :::zh-Hant or :::en; write :::zh-Hant' }, false],
+  ['unclosed-chapter-block.md', { line: 11, column: 1, field: 'chapters[0]', message: 'the chapter block opened here is not closed' }, false],
+  ['chapter-yaml-syntax.md', { line: 14, column: 1, field: 'chapters[0]', message: 'invalid YAML' }, false],
+];
+
+describe('a broken story', () => {
+  it.each(badFixtures)('%s is reported where it is wrong', (name, expected, keepsStory) => {
+    const { story, issues } = parseFixture(`bad/${name}`);
+    expect(issues).toContainEqual({
+      file: `stories/bad/${name}`,
+      line: expected.line,
+      ...(expected.column !== undefined && { column: expected.column }),
+      field: expected.field,
+      message: expect.stringContaining(expected.message),
+      severity: expected.severity ?? 'error',
+    });
+    expect(story !== undefined).toBe(keepsStory);
+  });
+
+  it('reports nothing twice for a misspelt key it can explain', () => {
+    const { issues } = parseFixture('bad/misspelt-zoom.md');
+    expect(errors(issues).map((i) => i.field)).toEqual(['chapters[0].camera.zom']);
+  });
+
+  it('formats an issue the way the element and the CLI print it', () => {
+    const { issues } = parseFixture('bad/zoom-not-number.md');
+    expect(issues.map(formatIssue)).toEqual([
+      'stories/bad/zoom-not-number.md:31:9: error: chapters[1].camera.zoom: expected a number from 0 to 22, got "high"',
+    ]);
+  });
+
+  it('drops only the broken chapter and keeps the others', () => {
+    expect(parseFixture('bad/zoom-not-number.md').story?.chapters.map((c) => c.id)).toEqual(['first']);
+    expect(parseFixture('bad/duplicate-chapter.md').story?.chapters.map((c) => c.title.en)).toEqual(['One']);
+    // The chapter after an unclosed container is still read.
+    expect(parseFixture('bad/unclosed-container.md').story?.chapters.map((c) => c.id)).toEqual(['second']);
+  });
+
+  it('does not read the rest of the file as YAML after an unclosed chapter block', () => {
+    const { issues } = parseFixture('bad/unclosed-chapter-block.md');
+    expect(errors(issues)).toHaveLength(1);
+  });
+
+  it('lists issues top to bottom', () => {
+    const { issues } = parseFixture('bad/empty-front-matter.md');
+    const lines = issues.map((i) => i.line);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    expect(lines.length).toBeGreaterThan(2);
+  });
+});
+
+describe('warnings', () => {
+  const { story, issues } = parseFixture('bad/warnings.md');
+
+  it('keep the story whole', () => {
+    expect(errors(issues)).toEqual([]);
+    expect(story?.chapters.map((c) => c.id)).toEqual(['first']);
+    expect(story?.groups.map((g) => g.id)).toEqual(['empty']);
+  });
+
+  it('name stray text, empty groups, repeated layers and hidden highlights', () => {
+    expect(issues.map((i) => [i.line, i.column, i.field, i.severity])).toEqual([
+      [5, 9, 'groups[0].id', 'warning'],
+      [18, 1, '', 'warning'],
+      [24, 17, 'chapters[0].layers[1]', 'warning'],
+      [26, 3, 'chapters[0].highlight.rail', 'warning'],
+      [37, 1, '', 'warning'],
+    ]);
+    expect(issues[0]!.message).toBe('no layer is in the group "empty", so it shows as an empty heading');
+    expect(issues[1]!.message).toContain('text outside a chapter is ignored');
+  });
+});
+
+describe('hostile input', () => {
+  it('does not let a highlight key named __proto__ reach any prototype', () => {
+    parseFixture('bad/highlight-proto.md');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('0');
+  });
+
+  it('refuses a file over the size cap without parsing it', () => {
+    const big = `---\nid: big\n---\n${'x'.repeat(MAX_STORY_BYTES)}`;
+    const { story, issues } = parseStory(big, 'big.md');
+    expect(story).toBeUndefined();
+    expect(issues).toEqual([
+      expect.objectContaining({ line: 1, field: '', message: 'the file is 2.0 MB; a story file may be at most 2 MB' }),
+    ]);
+  });
+
+  it('counts the cap in UTF-8 bytes, not characters', () => {
+    // 800 000 three-byte characters are 2.4 MB although the string is shorter than the cap.
+    const { issues } = parseStory(`---\n---\n${'粵'.repeat(800_000)}`, 'cjk.md');
+    expect(issues[0]?.message).toContain('2.3 MB');
+  });
+
+  it('stops an alias bomb', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 8; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
+    }
+    const text = `---\nid: bomb\ntitle: {zh-Hant: 炸, en: Bomb}\n${levels.join('\n')}\n---\n`;
+    const started = Date.now();
+    const { story, issues } = parseStory(text, 'bomb.md');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(story).toBeUndefined();
+    expect(issues[0]).toMatchObject({ line: 2, field: '', message: expect.stringContaining('alias') });
+  });
+});
+
+describe('localize', () => {
+  it('picks the language asked for', () => {
+    expect(localize({ 'zh-Hant': '生態', en: 'Ecology' }, 'en')).toBe('Ecology');
+    expect(localize({ 'zh-Hant': '生態', en: 'Ecology' }, 'zh-Hant')).toBe('生態');
+  });
+
+  it('falls back to the other language when one is empty', () => {
+    expect(localize({ 'zh-Hant': '生態', en: '' }, 'en')).toBe('生態');
+  });
+});
+
+describe('parseLang', () => {
+  it.each([
+    ['zh-Hant', 'zh-Hant'],
+    ['zh-hant', 'zh-Hant'],
+    ['zh-HK', 'zh-Hant'],
+    ['zh-TW', 'zh-Hant'],
+    ['zh', 'zh-Hant'],
+    ['zh-Hant-HK', 'zh-Hant'],
+    ['zh_TW', 'zh-Hant'],
+    ['en', 'en'],
+    ['en-GB', 'en'],
+    ['en-US', 'en'],
+    [' EN ', 'en'],
+  ])('reads %j as %s', (tag, lang) => {
+    expect(parseLang(tag)).toBe(lang);
+  });
+
+  it.each([null, undefined, '', 'fr', 'zh-CN', 'zh-Hans', 'zh-Hans-HK', 'eng'])('does not read %j', (tag) => {
+    expect(parseLang(tag)).toBeUndefined();
+  });
+});
