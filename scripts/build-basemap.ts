@@ -79,7 +79,7 @@ export const BASEMAP_LABELS: LabelSpec[] = [
   L(114.183, 22.317, '九龍', 'Kowloon', 'district', 3),
   L(114.272, 22.383, '西貢', 'Sai Kung', 'district', 3),
   L(114.113, 22.528, '羅湖', 'Lo Wu', 'district', 4),
-  L(114.222, 22.544, '沙頭角', 'Sha Tau Kok', 'district', 4),
+  L(114.221, 22.548, '沙頭角', 'Sha Tau Kok', 'district', 4),
   L(113.946, 22.262, '大嶼山', 'Lantau Island', 'island', 3),
   L(114.125, 22.205, '南丫島', 'Lamma Island', 'island', 4),
   L(113.85, 21.85, '南海', 'South China Sea', 'water', 1),
