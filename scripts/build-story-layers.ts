@@ -95,7 +95,6 @@ interface PlacesFile {
   corridor: {
     name_en: string;
     name_zh_hant: string;
-    agreement: string;
     centreline: { name: string; coord: Position }[];
     confidence: string;
   };
@@ -103,7 +102,7 @@ interface PlacesFile {
 }
 
 // ---------------------------------------------------------------------------
-// Small helpers
+// Geometry utilities
 
 type Props = Record<string, unknown> & {
   name_zh_hant: string;
