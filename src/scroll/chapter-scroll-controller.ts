@@ -1,0 +1,124 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { activeIndex, scrollRoot } from './scroll-root.js';
+
+/** What the controller needs from its host element. */
+export interface ChapterScrollHost extends ReactiveControllerHost, HTMLElement {}
+
+/** Options of a ChapterScrollController. */
+export interface ChapterScrollOptions {
+  /** The chapter text containers, in order. */
+  chapters: () => HTMLElement[];
+  /** Called with the chapter index at the reading line whenever it may have changed. */
+  onActive: (index: number) => void;
+  /** Called when the height of the scrolling viewport changes (the sticky map follows it). */
+  onViewportHeight?: (px: number) => void;
+}
+
+/**
+ * Steps chapters as the reader scrolls. An IntersectionObserver watches a thin band at the middle
+ * of the nearest scrolling ancestor (no scroll polling); whenever a chapter crosses the band the
+ * active chapter is recomputed from geometry, so fast flicks and backward scrolls land right.
+ */
+export class ChapterScrollController implements ReactiveController {
+  private readonly host: ChapterScrollHost;
+  private readonly options: ChapterScrollOptions;
+  private observer: IntersectionObserver | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  private root: Element | null = null;
+  private observed: HTMLElement[] = [];
+  private frame = 0;
+  private connected = false;
+
+  constructor(host: ChapterScrollHost, options: ChapterScrollOptions) {
+    this.host = host;
+    this.options = options;
+    host.addController(this);
+  }
+
+  /** The element that scrolls the story, or null for the document. */
+  get scrollRoot(): Element | null {
+    return this.root;
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    // Chapters may not be rendered yet; observe() runs again after every render that changes them.
+    this.observe();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.teardown();
+  }
+
+  /** (Re)observes the current chapter containers; cheap when nothing changed. */
+  observe(): void {
+    if (!this.connected) return;
+    const chapters = this.options.chapters();
+    const root = scrollRoot(this.host);
+    if (this.observer && root === this.root && sameElements(chapters, this.observed)) return;
+    this.teardown();
+    this.root = root;
+    this.observed = chapters;
+    const target: Element | Document = root ?? this.host.ownerDocument;
+    this.root?.addEventListener('scrollend', this.update, { passive: true });
+    if (!root) this.host.ownerDocument.addEventListener('scrollend', this.update, { passive: true });
+    // A 2%-high band at the middle of the scrollport: a chapter entering or leaving it is the
+    // moment the active chapter can change. With `root: document` the margin applies in iframes too.
+    this.observer = new IntersectionObserver(this.update, { root: target, rootMargin: '-49% 0px -49% 0px', threshold: 0 });
+    for (const el of chapters) this.observer.observe(el);
+    this.resizeObserver = new ResizeObserver(() => this.reportViewport());
+    this.resizeObserver.observe(root ?? this.host.ownerDocument.documentElement);
+    this.reportViewport();
+    this.update();
+  }
+
+  /** Scrolls so that chapter `index` sits at the reading line. */
+  scrollToChapter(index: number, smooth: boolean): void {
+    const el = this.observed[index];
+    if (!el) return;
+    const rootTop = this.root ? this.root.getBoundingClientRect().top : 0;
+    const height = this.viewportHeight();
+    const scroller: Element | Window = this.root ?? this.host.ownerDocument.defaultView ?? window;
+    const delta = el.getBoundingClientRect().top - rootTop - height * 0.3;
+    scroller.scrollBy({ top: delta, behavior: smooth ? 'smooth' : 'instant' });
+  }
+
+  /** Recomputes the active chapter now (after a render, a resize or a scroll). */
+  readonly update = (): void => {
+    if (this.frame) return;
+    // Batch the callbacks of one frame; reading rects here does not force an extra layout.
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (!this.connected || this.observed.length === 0) return;
+      const rootTop = this.root ? this.root.getBoundingClientRect().top : 0;
+      const line = rootTop + this.viewportHeight() / 2;
+      const tops = this.observed.map((el) => el.getBoundingClientRect().top);
+      this.options.onActive(activeIndex(tops, line));
+    });
+  };
+
+  private viewportHeight(): number {
+    return this.root ? this.root.clientHeight : (this.host.ownerDocument.defaultView ?? window).innerHeight;
+  }
+
+  private reportViewport(): void {
+    this.options.onViewportHeight?.(this.viewportHeight());
+  }
+
+  private teardown(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.root?.removeEventListener('scrollend', this.update);
+    this.host.ownerDocument.removeEventListener('scrollend', this.update);
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.observed = [];
+  }
+}
+
+function sameElements(a: readonly Element[], b: readonly Element[]): boolean {
+  return a.length === b.length && a.every((el, i) => el === b[i]);
+}
