@@ -1,0 +1,471 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { emit } from '../events/emit.js';
+import '../events/geo-story-chapter-change.js';
+import '../events/geo-story-error.js';
+import '../events/geo-story-ready.js';
+import { targetForChapter } from '../map/chapter-state.js';
+import type { StoryMap } from '../map/story-map.js';
+import { ChapterScrollController } from '../scroll/chapter-scroll-controller.js';
+import { localize, parseLang, parseStory } from '../story/parse.js';
+import { formatIssue, type Chapter, type Issue, type Lang, type Story } from '../story/types.js';
+import { geoStoryStyles } from './geo-story.styles.js';
+import { renderMarkdown } from './render-markdown.js';
+import { t } from './strings.js';
+
+type MapModule = typeof import('../map/story-map.js');
+
+let mapModule: Promise<MapModule> | undefined;
+/** Starts loading the map module (MapLibre) once per page; text renders without waiting for it. */
+function loadMapModule(): Promise<MapModule> {
+  mapModule ??= import('../map/story-map.js');
+  return mapModule;
+}
+
+let mapSheet: CSSStyleSheet | undefined;
+
+/** A chapter as the host page sees it: id and title in the current language. */
+export interface ChapterSummary {
+  id: string;
+  title: string;
+}
+
+/**
+ * A scrolling map story: fetches a Markdown story, shows its chapters beside (wide) or over
+ * (narrow) a sticky MapLibre map, and moves the map to each chapter's declared state as the
+ * reader scrolls.
+ *
+ * @fires geo-story-chapter-change - The reader moved to another chapter; detail `{id, index}`.
+ * @fires geo-story-ready - The story is parsed and the map reached its first idle; detail `{storyId, firstIdleMs}`.
+ * @fires geo-story-error - The story or a layer could not be loaded or has errors; detail `{message, issues?}`.
+ *
+ * @csspart base - The layout grid holding text and map.
+ * @csspart text - The text column.
+ * @csspart header - The story heading with the language switch.
+ * @csspart title - The story title.
+ * @csspart lang-switch - The language buttons.
+ * @csspart chapters - The list of chapters.
+ * @csspart chapter - One chapter's text container (carries `data-chapter-id`).
+ * @csspart map - The sticky box holding the map.
+ * @csspart nav - Previous / next chapter buttons over the map.
+ * @csspart problems - The list of problems found in the story file.
+ *
+ * @cssprop --geo-story-accent-color - Accent colour of the active chapter and buttons.
+ * @cssprop --geo-story-text-color - Text colour.
+ * @cssprop --geo-story-font-family - Font of the text.
+ * @cssprop --geo-story-card-background - Background of chapter cards over the map on narrow screens.
+ * @cssprop --geo-story-map-height - Height of the sticky map; defaults to the height of the scrolling viewport.
+ */
+@customElement('geo-story')
+export class GeoStory extends LitElement {
+  static override styles = geoStoryStyles;
+
+  /** URL of the story Markdown file, relative to the page. */
+  @property() src = '';
+
+  /** Language: `zh-Hant` or `en`; when unset the story's default language is used. */
+  @property({ reflect: true }) override lang = '';
+
+  /** MapLibre style URL to use instead of the story's basemap (`offline` for the embedded one). */
+  @property() basemap = '';
+
+  @state() private _story: Story | undefined;
+  @state() private _issues: Issue[] = [];
+  @state() private _loadError = '';
+  @state() private _index = 0;
+  @state() private _mapStatus: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
+  @state() private _mapError = '';
+  @state() private _announce = '';
+  @state() private _viewportHeight = 0;
+
+  @query('.map') private _mapContainer!: HTMLDivElement;
+
+  private _map: StoryMap | undefined;
+  private _storyUrl = '';
+  private _loadId = 0;
+  private _fetchAbort: AbortController | undefined;
+  private _pendingGoTo: number | undefined;
+  private _pendingGoToTimer = 0;
+  private _startedAt = 0;
+  private _html = new Map<string, string>();
+  private _ready!: Promise<void>;
+  private _resolveReady!: () => void;
+  private _rejectReady!: (error: Error) => void;
+
+  private readonly _scroll = new ChapterScrollController(this, {
+    chapters: () => [...(this.renderRoot?.querySelectorAll<HTMLElement>('[data-chapter-id]') ?? [])],
+    onActive: (index) => this._onScrollActive(index),
+    onViewportHeight: (px) => (this._viewportHeight = px),
+  });
+
+  constructor() {
+    super();
+    this._newReady();
+  }
+
+  /** The parsed story, once loaded. */
+  get story(): Story | undefined {
+    return this._story;
+  }
+
+  /** The story's chapters, `{id, title}` in the current language. */
+  get chapters(): ChapterSummary[] {
+    const lang = this._lang;
+    return (this._story?.chapters ?? []).map((c) => ({ id: c.id, title: localize(c.title, lang) }));
+  }
+
+  /** Id of the current chapter. */
+  get chapterId(): string | undefined {
+    return this._story?.chapters[this._index]?.id;
+  }
+
+  /** Index of the current chapter. */
+  get chapterIndex(): number {
+    return this._index;
+  }
+
+  /** The MapLibre map, once created. */
+  get map(): import('maplibre-gl').Map | undefined {
+    return this._map?.map;
+  }
+
+  /** Resolves once the story is parsed and the map reached its first idle; rejects if the story cannot be loaded. */
+  get ready(): Promise<void> {
+    return this._ready;
+  }
+
+  /** The language in effect: the `lang` attribute if valid, else the story's default. */
+  private get _lang(): Lang {
+    return parseLang(this.lang) ?? this._story?.defaultLang ?? 'zh-Hant';
+  }
+
+  /** Scrolls to a chapter, given by id or index; returns false when there is no such chapter. */
+  goTo(idOrIndex: string | number): boolean {
+    const chapters = this._story?.chapters ?? [];
+    const index = typeof idOrIndex === 'number' ? idOrIndex : chapters.findIndex((c) => c.id === idOrIndex);
+    if (!Number.isInteger(index) || index < 0 || index >= chapters.length) return false;
+    const smooth = !reducedMotion();
+    // Scroll-driven updates on the way there are ignored until the target is reached.
+    this._pendingGoTo = smooth ? index : undefined;
+    clearTimeout(this._pendingGoToTimer);
+    if (smooth) this._pendingGoToTimer = window.setTimeout(() => (this._pendingGoTo = undefined), 2000);
+    this._setActive(index, true);
+    this._scroll.scrollToChapter(index, smooth);
+    return true;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Start fetching MapLibre at once, in parallel with the story (text first, map as soon as possible).
+    void loadMapModule().catch(() => undefined);
+    // Back in the document after a removal that tore the map down: build it again.
+    if (this._story && !this._map) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move in the DOM disconnects and reconnects in the same task: only tear down for good
+    // when the element is still out of the document afterwards.
+    queueMicrotask(() => {
+      if (!this.isConnected) this._teardownMap();
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) void this._load();
+    if (changed.has('lang') && this._story) {
+      this._map?.setLang(this._lang, this._mapLabel());
+    }
+  }
+
+  protected override updated(): void {
+    this._scroll.observe();
+    if (this._story && !this._map && this._mapStatus !== 'failed' && this.isConnected && this._mapContainer) {
+      void this._createMap();
+    }
+  }
+
+  override render() {
+    const lang = this._lang;
+    const story = this._story;
+    return html`
+      <div class="layout" part="base" lang=${lang} style=${styleMap(this._viewportHeight ? { '--_vh': `${this._viewportHeight}px` } : {})}>
+        <div class="text" part="text">
+          <header part="header">
+            <div class="toolbar">${this._renderLangSwitch(lang)}</div>
+            <h1 part="title">${story ? localize(story.title, lang) : this._loadError ? t(lang, 'storyFailed') : t(lang, 'loadingStory')}</h1>
+            ${story?.subtitle ? html`<p class="subtitle">${localize(story.subtitle, lang)}</p>` : nothing}
+            ${story ? html`<p class="hint">${t(lang, 'scrollHint')}</p>` : nothing}
+          </header>
+          ${this._renderProblems(lang)}
+          ${story
+            ? html`<ol class="chapters" part="chapters" aria-label=${t(lang, 'chapters')}>
+                ${story.chapters.map((c, i) => this._renderChapter(c, i, lang))}
+              </ol>`
+            : nothing}
+          <div class="end" aria-hidden="true"></div>
+        </div>
+        <div class="map-box" part="map">
+          <div class="map"></div>
+          ${this._mapStatus === 'loading' ? html`<p class="status">${t(lang, 'loadingMap')}</p>` : nothing}
+          ${this._mapStatus === 'failed' ? html`<p class="status" role="alert">${t(lang, 'mapFailed')}${this._mapError}</p>` : nothing}
+          ${story ? this._renderNav(story, lang) : nothing}
+        </div>
+        <div class="sr-only" aria-live="polite" aria-atomic="true">${this._announce}</div>
+      </div>
+    `;
+  }
+
+  private _renderLangSwitch(current: Lang) {
+    return html`<div class="lang-switch" role="group" part="lang-switch" aria-label=${t(current, 'languageGroup')}>
+      ${(['zh-Hant', 'en'] as const).map(
+        (lang) =>
+          html`<button
+            type="button"
+            lang=${lang}
+            aria-pressed=${lang === current ? 'true' : 'false'}
+            aria-label=${t(lang, 'languageName')}
+            @click=${() => this._setLangFromReader(lang)}
+          >
+            ${t(lang, 'languageShort')}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  private _renderProblems(lang: Lang) {
+    const errors = this._issues.filter((i) => i.severity === 'error');
+    if (!this._loadError && errors.length === 0) return nothing;
+    return html`<section class="problems" part="problems" role="alert">
+      <strong>${t(lang, 'storyProblems')}</strong>
+      <ul lang="en">
+        ${this._loadError ? html`<li>${this._loadError}</li>` : nothing}
+        ${errors.map((i) => html`<li>${formatIssue(i)}</li>`)}
+      </ul>
+    </section>`;
+  }
+
+  private _renderChapter(chapter: Chapter, index: number, lang: Lang) {
+    const headingId = `chapter-${index}-title`;
+    return html`<li>
+      <article
+        class="chapter ${index === this._index ? 'active' : ''}"
+        part="chapter"
+        data-chapter-id=${chapter.id}
+        aria-labelledby=${headingId}
+        aria-current=${index === this._index ? 'step' : nothing}
+        tabindex="-1"
+      >
+        <h2 id=${headingId}>${localize(chapter.title, lang)}</h2>
+        <div class="body">${unsafeHTML(this._chapterHtml(chapter, lang))}</div>
+        ${chapter.sources.length
+          ? html`<footer class="sources">
+              <h3>${t(lang, 'sources')}</h3>
+              <ul>
+                ${chapter.sources.map(
+                  (s) =>
+                    html`<li>${s.url ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer">${localize(s.title, lang)}</a>` : localize(s.title, lang)}</li>`,
+                )}
+              </ul>
+            </footer>`
+          : nothing}
+      </article>
+    </li>`;
+  }
+
+  private _renderNav(story: Story, lang: Lang) {
+    const total = story.chapters.length;
+    const n = this._index + 1;
+    return html`<nav class="steps" part="nav" aria-label=${t(lang, 'chapters')}>
+      <button type="button" aria-label=${t(lang, 'previous')} title=${t(lang, 'previous')} ?disabled=${this._index <= 0} @click=${() => this._step(-1)}>↑</button>
+      <span aria-hidden="true">${t(lang, 'progress', { n, total })}</span>
+      <button type="button" aria-label=${t(lang, 'next')} title=${t(lang, 'next')} ?disabled=${this._index >= total - 1} @click=${() => this._step(1)}>↓</button>
+    </nav>`;
+  }
+
+  private _chapterHtml(chapter: Chapter, lang: Lang): string {
+    const key = `${chapter.id}\u0000${lang}`;
+    let rendered = this._html.get(key);
+    if (rendered === undefined) {
+      rendered = renderMarkdown(localize(chapter.body, lang));
+      this._html.set(key, rendered);
+    }
+    return rendered;
+  }
+
+  private _step(delta: number): void {
+    const index = this._index + delta;
+    if (this.goTo(index)) {
+      this.renderRoot.querySelector<HTMLElement>(`[data-chapter-id="${CSS.escape(this.chapterId ?? '')}"]`)?.focus({ preventScroll: true });
+    }
+  }
+
+  private _setLangFromReader(lang: Lang): void {
+    this.lang = lang;
+  }
+
+  private _mapLabel(): string {
+    const chapter = this._story?.chapters[this._index];
+    return t(this._lang, 'mapLabel', { title: chapter ? localize(chapter.title, this._lang) : '' });
+  }
+
+  private _onScrollActive(index: number): void {
+    if (this._pendingGoTo !== undefined) {
+      if (index !== this._pendingGoTo) return;
+      this._pendingGoTo = undefined;
+    }
+    this._setActive(index, true);
+  }
+
+  private _setActive(index: number, fire: boolean): void {
+    const story = this._story;
+    if (!story || index === this._index) return;
+    this._index = index;
+    const chapter = story.chapters[index]!;
+    this._map?.setTarget(targetForChapter(chapter));
+    this._map?.setLang(this._lang, this._mapLabel());
+    this._announce = t(this._lang, 'chapterOf', { n: index + 1, total: story.chapters.length, title: localize(chapter.title, this._lang) });
+    if (fire) emit(this, 'geo-story-chapter-change', { id: chapter.id, index });
+  }
+
+  private _newReady(): void {
+    this._ready = new Promise<void>((resolve, reject) => {
+      this._resolveReady = resolve;
+      this._rejectReady = reject;
+    });
+    // Nobody may be listening; an unhandled rejection would only be noise in the console.
+    this._ready.catch(() => undefined);
+  }
+
+  private async _load(): Promise<void> {
+    const id = ++this._loadId;
+    this._fetchAbort?.abort();
+    this._teardownMap();
+    if (this._story || this._loadError) {
+      this._rejectReady(new Error('superseded by a new src'));
+      this._newReady();
+    }
+    this._story = undefined;
+    this._issues = [];
+    this._loadError = '';
+    this._index = 0;
+    this._html.clear();
+    this._mapStatus = 'idle';
+    this._startedAt = performance.now();
+    if (!this.src) return;
+    const url = new URL(this.src, document.baseURI).href;
+    const abort = new AbortController();
+    this._fetchAbort = abort;
+    let text: string;
+    try {
+      const response = await fetch(url, { signal: abort.signal });
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+      text = await response.text();
+    } catch (error) {
+      if (id !== this._loadId) return;
+      this._fail(`${this.src}: could not be loaded (${(error as Error).message})`);
+      return;
+    }
+    if (id !== this._loadId) return;
+    const result = parseStory(text, this.src);
+    this._issues = result.issues;
+    const errors = result.issues.filter((i) => i.severity === 'error');
+    if (!result.story) {
+      this._fail(errors[0] ? formatIssue(errors[0]) : `${this.src}: not a story`, errors);
+      return;
+    }
+    if (errors.length) emit(this, 'geo-story-error', { message: formatIssue(errors[0]!), issues: errors });
+    this._storyUrl = url;
+    this._story = result.story;
+    this._index = 0;
+  }
+
+  private _fail(message: string, issues?: Issue[]): void {
+    this._loadError = issues?.length ? '' : message;
+    this._rejectReady(new Error(message));
+    emit(this, 'geo-story-error', issues?.length ? { message, issues } : { message });
+  }
+
+  private async _createMap(): Promise<void> {
+    const story = this._story!;
+    const loadId = this._loadId;
+    this._mapStatus = 'loading';
+    let module: MapModule;
+    try {
+      module = await loadMapModule();
+    } catch (error) {
+      this._mapFailed(`map module could not be loaded (${(error as Error).message})`);
+      return;
+    }
+    if (loadId !== this._loadId || !this.isConnected || this._map) return;
+    this._adoptMapCss(module.MAPLIBRE_CSS);
+    const chapter = story.chapters[this._index];
+    if (!chapter) {
+      this._mapStatus = 'ready';
+      this._resolveReady();
+      return;
+    }
+    try {
+      this._map = module.createStoryMap({
+        container: this._mapContainer,
+        story,
+        storyUrl: this._storyUrl,
+        lang: this._lang,
+        basemap: this.basemap || story.basemap,
+        initial: targetForChapter(chapter),
+        reducedMotion,
+        label: this._mapLabel(),
+        onError: (message, issues) => emit(this, 'geo-story-error', issues ? { message, issues } : { message }),
+      });
+    } catch (error) {
+      // No WebGL, for instance: the text stays readable.
+      this._mapFailed((error as Error).message);
+      return;
+    }
+    const map = this._map;
+    await map.firstIdle;
+    if (this._map !== map) return;
+    this._mapStatus = 'ready';
+    // The reader may have scrolled on while the map loaded.
+    const current = story.chapters[this._index];
+    if (current) map.setTarget(targetForChapter(current));
+    this._resolveReady();
+    emit(this, 'geo-story-ready', { storyId: story.id, firstIdleMs: Math.round(performance.now() - this._startedAt) });
+  }
+
+  private _mapFailed(message: string): void {
+    this._mapStatus = 'failed';
+    this._mapError = message;
+    emit(this, 'geo-story-error', { message: `map: ${message}` });
+    this._rejectReady(new Error(message));
+  }
+
+  private _adoptMapCss(cssText: string): void {
+    const root = this.renderRoot;
+    if (!(root instanceof ShadowRoot)) return;
+    mapSheet ??= (() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(cssText);
+      return sheet;
+    })();
+    if (!root.adoptedStyleSheets.includes(mapSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, mapSheet];
+  }
+
+  private _teardownMap(): void {
+    this._map?.destroy();
+    this._map = undefined;
+    if (this._mapStatus !== 'failed') this._mapStatus = 'idle';
+  }
+}
+
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'geo-story': GeoStory;
+  }
+}

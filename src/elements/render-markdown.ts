@@ -1,0 +1,34 @@
+import DOMPurify from 'dompurify';
+import { Marked } from 'marked';
+
+// One Marked instance of our own, so a host page's global marked options cannot change ours.
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+let purifier: ReturnType<typeof DOMPurify> | undefined;
+
+function getPurifier(): ReturnType<typeof DOMPurify> {
+  if (purifier) return purifier;
+  // Our own DOMPurify instance: its hooks do not leak into the host page's.
+  purifier = DOMPurify(window);
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A' && node.hasAttribute('href')) {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+  return purifier;
+}
+
+/**
+ * Chapter Markdown as sanitised HTML: raw HTML in a story never reaches the page unfiltered
+ * (scripts, event handlers, styles, forms and frames are removed by DOMPurify).
+ * @example renderMarkdown('**Mirs Bay** <img src=x onerror=alert(1)>')
+ */
+export function renderMarkdown(markdown: string): string {
+  const html = marked.parse(markdown) as string;
+  return getPurifier().sanitize(html, {
+    USE_PROFILES: { html: true },
+    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
+    FORBID_ATTR: ['style'],
+  });
+}

@@ -1,0 +1,288 @@
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource, JumpToOptions, LngLatBoundsLike } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
+import { featureBounds } from '../geo/bounds.js';
+import { validateGeoJSON } from '../geo/validate-geojson.js';
+import type { CameraTarget, Issue, Lang, Story } from '../story/types.js';
+import { BASEMAP_ATTRIBUTION } from './attribution.js';
+import { diffTarget, type MapOp, type MapTarget } from './chapter-state.js';
+import {
+  BASEMAP_LABEL_LAYERS,
+  FEATURE_ID_PROPERTY,
+  highlightFilter,
+  labelText,
+  offlineStyle,
+  storyLayerSpecs,
+  storySourceId,
+  type BasemapData,
+  type StoryLayerSpecs,
+} from './style.js';
+
+// The worker is served from our own origin as a file beside the bundle (strict-CSP friendly,
+// no blob: workers); without this MapLibre 6 would look for it next to the page and 404.
+setWorkerUrl(workerUrl);
+
+/** MapLibre's stylesheet, for adoption into a shadow root (a document stylesheet cannot reach it). */
+export const MAPLIBRE_CSS = maplibreCss;
+
+// new URL(..., import.meta.url) makes the bundler emit these files beside the build, so the
+// basemap travels with the library and needs no CDN.
+const BASEMAP: BasemapData = {
+  land: new URL('../../geo/basemap/land.geojson', import.meta.url).href,
+  boundary: new URL('../../geo/basemap/boundary.geojson', import.meta.url).href,
+  labels: new URL('../../geo/basemap/labels.geojson', import.meta.url).href,
+};
+
+/** What the element gives the map module. */
+export interface StoryMapOptions {
+  /** Element the map draws into (inside the element's shadow root). */
+  container: HTMLElement;
+  /** The parsed story. */
+  story: Story;
+  /** Absolute URL of the story file; layer files resolve against it. */
+  storyUrl: string;
+  /** Language of labels. */
+  lang: Lang;
+  /** Style URL overriding the story's basemap; `offline` or empty for the embedded one. */
+  basemap?: string;
+  /** The first chapter's state, placed without animation. */
+  initial: MapTarget;
+  /** Whether camera moves should jump instead of fly (prefers-reduced-motion). */
+  reducedMotion: () => boolean;
+  /** Reports a problem the reader should know of; the map keeps working without that part. */
+  onError: (message: string, issues?: Issue[]) => void;
+  /** Localized accessible name of the map canvas. */
+  label: string;
+}
+
+/** The live map of one story: applies declared chapter targets by diffing, and cleans up after itself. */
+export class StoryMap {
+  /** The MapLibre map. */
+  readonly map: MapLibreMap;
+  /** Resolves at the first `idle` after the basemap, every layer's data and the first chapter are in place. */
+  readonly firstIdle: Promise<void>;
+
+  private readonly options: StoryMapOptions;
+  private readonly specs = new Map<string, StoryLayerSpecs>();
+  private readonly data = new Map<string, FeatureCollection>();
+  private readonly abort = new AbortController();
+  /** What the map shows now, as far as layers and highlights go; undefined before the style loads. */
+  private applied: MapTarget | undefined;
+  /** The latest target asked for; applied once the style is there. */
+  private target: MapTarget;
+  private lang: Lang;
+  private styleReady = false;
+  private destroyed = false;
+  /** A fit camera waits for its layer's data. */
+  private pendingFit = false;
+
+  constructor(options: StoryMapOptions) {
+    this.options = options;
+    this.target = options.initial;
+    this.lang = options.lang;
+    const remote = options.basemap && options.basemap !== 'offline' ? options.basemap : undefined;
+    const start = this.initialView(options.initial.camera);
+    this.map = new MapLibreMap({
+      container: options.container,
+      style: remote ?? offlineStyle(BASEMAP, options.lang),
+      attributionControl: false,
+      ...start,
+      // The story, not the reader's scroll wheel, drives the camera while scrolling past the map.
+      scrollZoom: false,
+      cooperativeGestures: false,
+      maxPitch: 70,
+      fadeDuration: 0,
+    });
+    this.map.addControl(
+      new AttributionControl({ compact: true, customAttribution: BASEMAP_ATTRIBUTION }),
+      'bottom-right',
+    );
+    this.map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.getCanvas().setAttribute('aria-label', options.label);
+
+    let fellBack = false;
+    this.map.on('error', (e) => {
+      // A remote style that fails before loading falls back to the embedded basemap.
+      if (remote && !this.styleReady && !fellBack) {
+        fellBack = true;
+        options.onError(`basemap ${remote} could not be loaded (${e.error?.message ?? 'error'}); using the offline basemap`);
+        this.map.setStyle(offlineStyle(BASEMAP, this.lang));
+      }
+    });
+
+    this.firstIdle = new Promise<void>((resolve) => {
+      this.map.once('load', () => {
+        if (this.destroyed) return;
+        this.styleReady = true;
+        this.addStoryLayers();
+        this.apply(false);
+        void this.loadAllData().then(() => {
+          if (this.destroyed) return;
+          this.map.once('idle', () => resolve());
+          // Nudge a render so `idle` fires even when setData changed nothing visible.
+          this.map.triggerRepaint();
+        });
+      });
+    });
+  }
+
+  /** Declares the state the map should show; any order and rate of calls ends in the last one. */
+  setTarget(target: MapTarget): void {
+    this.target = target;
+    if (this.styleReady) this.apply(true);
+  }
+
+  /** Switches labels to another language without reloading anything. */
+  setLang(lang: Lang, label: string): void {
+    this.lang = lang;
+    this.map.getCanvas().setAttribute('aria-label', label);
+    if (!this.styleReady) return;
+    for (const id of BASEMAP_LABEL_LAYERS) {
+      if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'text-field', labelText(lang));
+    }
+    for (const spec of this.specs.values()) {
+      for (const id of spec.labels) this.map.setLayoutProperty(id, 'text-field', labelText(lang));
+    }
+  }
+
+  /** Whether a story layer is visible on the map now. */
+  isVisible(layerId: string): boolean {
+    return this.applied?.visible.has(layerId) ?? this.target.visible.has(layerId);
+  }
+
+  /** The GeoJSON of a story layer, once loaded and valid. */
+  layerData(layerId: string): FeatureCollection | undefined {
+    return this.data.get(layerId);
+  }
+
+  /** Releases everything: pending fetches, the map, its WebGL context and its worker. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.abort.abort();
+    // map.remove() also loses the WebGL context (WEBGL_lose_context), so a page that adds and
+    // removes viewers does not run into the browser's limit on live contexts.
+    this.map.remove();
+  }
+
+  private initialView(camera: CameraTarget): JumpToOptions {
+    if (camera.kind === 'view') return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
+    return { center: [114.17, 22.45], zoom: 9, bearing: camera.bearing, pitch: camera.pitch };
+  }
+
+  private addStoryLayers(): void {
+    for (const layer of this.options.story.layers) {
+      this.map.addSource(storySourceId(layer.id), { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      const spec = storyLayerSpecs(layer, this.lang);
+      this.specs.set(layer.id, spec);
+      for (const l of spec.all) this.map.addLayer(l);
+    }
+  }
+
+  private async loadAllData(): Promise<void> {
+    await Promise.all(this.options.story.layers.map((layer) => this.loadData(layer.id, layer.file, layer.line)));
+  }
+
+  private async loadData(layerId: string, file: string, line: number): Promise<void> {
+    const url = new URL(file, this.options.storyUrl).href;
+    const storyFile = this.options.story.file;
+    let text: string;
+    try {
+      const response = await fetch(url, { signal: this.abort.signal });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      text = await response.text();
+    } catch (error) {
+      if (this.destroyed) return;
+      this.options.onError(`${storyFile}:${line}: error: layers.${layerId}.file: ${file} could not be loaded (${(error as Error).message})`);
+      return;
+    }
+    if (this.destroyed) return;
+    const result = validateGeoJSON(text, file);
+    const errors = result.issues.filter((i) => i.severity === 'error');
+    if (errors.length > 0 || !result.data) {
+      const first = errors[0];
+      const where = first ? `${first.file}:${first.line}: ${first.field ? first.field + ': ' : ''}${first.message}` : 'not GeoJSON';
+      this.options.onError(`layer "${layerId}" (${file}) was not drawn: ${where}`, errors);
+      return;
+    }
+    const collection = asCollection(result.data);
+    this.data.set(layerId, collection);
+    (this.map.getSource(storySourceId(layerId)) as GeoJSONSource | undefined)?.setData(withIdProperty(collection));
+    // A chapter that fits this layer could not place its camera before the data arrived.
+    const camera = this.target.camera;
+    if (camera.kind === 'fit' && camera.layer === layerId && this.pendingFit) {
+      this.pendingFit = false;
+      this.moveCamera(camera, false);
+    }
+  }
+
+  private apply(animate: boolean): void {
+    const layers = this.options.story.layers.map((l) => l.id);
+    const ops = diffTarget(this.applied, this.target, layers);
+    for (const op of ops) this.run(op, animate);
+    this.applied = this.target;
+  }
+
+  private run(op: MapOp, animate: boolean): void {
+    if (op.op === 'visibility') {
+      for (const l of this.specs.get(op.layer)?.all ?? []) {
+        this.map.setLayoutProperty(l.id, 'visibility', op.visible ? 'visible' : 'none');
+      }
+    } else if (op.op === 'highlight') {
+      for (const h of this.specs.get(op.layer)?.highlight ?? []) this.map.setFilter(h.id, highlightFilter(h.geometry, op.ids));
+    } else {
+      this.moveCamera(op.camera, animate);
+    }
+  }
+
+  private moveCamera(camera: CameraTarget, animate: boolean): void {
+    const view = this.resolveCamera(camera);
+    if (!view) {
+      this.pendingFit = true;
+      return;
+    }
+    this.pendingFit = false;
+    // A new chapter interrupts whatever move is running (declared state, not a queue of moves).
+    this.map.stop();
+    if (!animate || this.options.reducedMotion()) this.map.jumpTo(view);
+    else this.map.flyTo({ ...view, essential: true, maxDuration: 3500 });
+  }
+
+  private resolveCamera(camera: CameraTarget): JumpToOptions | undefined {
+    if (camera.kind === 'view') return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
+    const data = this.data.get(camera.layer);
+    if (!data) return undefined;
+    const bounds = featureBounds(data, camera.feature);
+    if (!bounds) return undefined;
+    const fit = this.map.cameraForBounds(bounds as LngLatBoundsLike, {
+      padding: camera.padding,
+      bearing: camera.bearing,
+      ...(camera.maxZoom !== undefined ? { maxZoom: camera.maxZoom } : {}),
+    });
+    return fit ? { ...fit, pitch: camera.pitch } : undefined;
+  }
+}
+
+function asCollection(data: NonNullable<ReturnType<typeof validateGeoJSON>['data']>): FeatureCollection {
+  if (data.type === 'FeatureCollection') return data;
+  if (data.type === 'Feature') return { type: 'FeatureCollection', features: [data] };
+  return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: data }] };
+}
+
+/** Copies each feature's top-level id into a property: MapLibre drops string ids, and highlights filter on them. */
+function withIdProperty(collection: FeatureCollection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: collection.features.map((f) =>
+      f.id === undefined ? f : { ...f, properties: { ...(f.properties ?? {}), [FEATURE_ID_PROPERTY]: String(f.id) } },
+    ),
+  };
+}
+
+/** Creates the map of a story (the element imports this module lazily, so text renders first). */
+export function createStoryMap(options: StoryMapOptions): StoryMap {
+  return new StoryMap(options);
+}
