@@ -14,7 +14,7 @@ function copyStoryData(): Plugin {
     },
     async closeBundle() {
       for (const dir of ['stories', 'geo']) {
-        await cp(resolve(__dirname, dir), resolve(outDir, dir), {
+        await cp(resolve(import.meta.dirname, dir), resolve(outDir, dir), {
           recursive: true,
           filter: (src) => !src.endsWith('.md') || dir === 'stories',
         });
@@ -41,6 +41,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
+    // GeoJSON is fetched by MapLibre; a data: URL would break under a strict connect-src.
+    assetsInlineLimit: (file) => (file.endsWith('.geojson') ? false : undefined),
   },
   test: {
     projects: [

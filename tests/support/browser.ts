@@ -1,0 +1,94 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Chromium flags for software WebGL on a machine without a GPU; without swiftshader WebGL fails and a page can look fine while blank. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--enable-unsafe-swiftshader',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Launches the system Chromium (never a downloaded one). */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A page that records console errors and page errors, so a test can assert there were none. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { width?: number; height?: number; reducedMotion?: 'reduce' | 'no-preference' } = {},
+): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    reducedMotion: options.reducedMotion ?? 'reduce',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(url);
+  return { page, context, errors };
+}
+
+/** What a test asserts about one `<geo-story>`: chapter, camera and visible story layers. */
+export interface StoryState {
+  chapterId: string | undefined;
+  chapterIndex: number;
+  center: [number, number];
+  zoom: number;
+  moving: boolean;
+  visible: string[];
+}
+
+/** Reads the state of the `<geo-story>` matched by `selector` (inside the page's light DOM). */
+export function storyState(page: Page, selector = 'geo-story'): Promise<StoryState> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel) as HTMLElementTagNameMap['geo-story'];
+    const map = el.map!;
+    const c = map.getCenter();
+    const visible = (el.story?.layers ?? [])
+      .map((l) => l.id)
+      .filter((id) => map.getLayoutProperty(`${id}::fill`, 'visibility') === 'visible');
+    return {
+      chapterId: el.chapterId,
+      chapterIndex: el.chapterIndex,
+      center: [c.lng, c.lat] as [number, number],
+      zoom: map.getZoom(),
+      moving: map.isMoving(),
+      visible: visible.sort(),
+    };
+  }, selector);
+}
+
+/** Waits for the element's `ready` promise; returns milliseconds from navigation start to ready. */
+export async function waitReady(page: Page, selector = 'geo-story'): Promise<number> {
+  return page.evaluate(async (sel) => {
+    const el = document.querySelector(sel) as HTMLElementTagNameMap['geo-story'];
+    await el.ready;
+    return Math.round(performance.now());
+  }, selector);
+}
+
+/** Waits until the map is still and the chapter has stayed the same for a few frames. */
+export async function waitSettled(page: Page, selector = 'geo-story'): Promise<StoryState> {
+  await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel) as HTMLElementTagNameMap['geo-story'];
+      const map = el.map;
+      return !!map && !map.isMoving() && map.loaded();
+    },
+    selector,
+    { timeout: 30_000, polling: 100 },
+  );
+  return storyState(page, selector);
+}

@@ -1,0 +1,54 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.md': 'text/markdown; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** A static file server on 127.0.0.1 over several roots (first match wins), as any plain host would serve the build. */
+export async function startStaticServer(roots: string[]): Promise<{ url: string; close: () => Promise<void> }> {
+  const absRoots = roots.map((r) => resolve(r));
+  const server: Server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    for (const root of absRoots) {
+      let file = normalize(join(root, path));
+      if (file !== root && !file.startsWith(root + sep)) break;
+      try {
+        let info = await stat(file);
+        if (info.isDirectory()) {
+          file = join(file, 'index.html');
+          info = await stat(file);
+        }
+        res.writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-length': info.size,
+          'cache-control': 'no-store',
+        });
+        createReadStream(file).pipe(res);
+        return;
+      } catch {
+        // try the next root
+      }
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
