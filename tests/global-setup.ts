@@ -15,10 +15,12 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = resolve(import.meta.dirname, '..');
+  // GEO_STORY_OUT_DIR lets two test runs on one machine build side by side.
+  const outDir = resolve(root, process.env.GEO_STORY_OUT_DIR ?? 'dist');
   if (!process.env.GEO_STORY_SKIP_BUILD) {
-    await build({ root, logLevel: 'warn', configFile: resolve(root, 'vite.config.ts') });
+    await build({ root, logLevel: 'warn', configFile: resolve(root, 'vite.config.ts'), build: { outDir, emptyOutDir: true } });
   }
-  const server = await startStaticServer([resolve(root, 'dist'), root]);
+  const server = await startStaticServer([outDir, root]);
   project.provide('baseUrl', server.url);
   return server.close;
 }
