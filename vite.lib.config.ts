@@ -1,0 +1,58 @@
+import { copyFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Ships the custom elements manifest beside the library, so `dist/` is self-describing. */
+function copyManifest(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'geo-story:copy-manifest',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      await copyFile(resolve(import.meta.dirname, 'custom-elements.json'), resolve(outDir, 'custom-elements.json'));
+    },
+  };
+}
+
+/**
+ * The library build: `dist/geo-story.js`, one ES module that defines the elements when imported.
+ * It is an ordinary (not `build.lib`) build with a JS entry, because library mode inlines every
+ * asset as a data: URL, and the MapLibre worker and the basemap GeoJSON must stay files beside the
+ * module (strict CSP: `worker-src 'self'`, `connect-src 'self'`). With a relative base every
+ * chunk and asset is found through `new URL(file, import.meta.url)`, so a static host needs
+ * nothing but the files of dist/. Runs after the site build, into the same folder.
+ */
+export default defineConfig({
+  base: './',
+  publicDir: false,
+  plugins: [copyManifest()],
+  // Same decorator semantics as the site build (see vite.config.ts).
+  oxc: {
+    decorator: { legacy: true },
+    assumptions: { setPublicClassFields: true },
+    typescript: { removeClassFieldsWithoutInitializer: true },
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    emptyOutDir: false,
+    chunkSizeWarningLimit: 1200,
+    // No <link rel=modulepreload> injected into the host page: the element keeps to itself.
+    modulePreload: false,
+    assetsInlineLimit: (file) => (file.endsWith('.geojson') || file.endsWith('.mjs') ? false : undefined),
+    rolldownOptions: {
+      input: { 'geo-story': resolve(import.meta.dirname, 'src/index.ts') },
+      // Keep the entry's exports (GeoStory and friends) for users who import them.
+      preserveEntrySignatures: 'strict',
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'geo-story-[name]-[hash].js',
+        assetFileNames: 'geo-story-[name]-[hash][extname]',
+      },
+    },
+  },
+});
