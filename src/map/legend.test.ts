@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { LayerStyle } from '../story/types.js';
+import { dashArray, geometryKinds, legendSwatch } from './legend.js';
+
+const style: LayerStyle = { color: '#E69F00', fillOpacity: 0.25, lineWidth: 4, circleRadius: 5, label: true };
+
+describe('geometryKinds', () => {
+  it('lists the kinds in a layer in drawing order, looking into collections and skipping null geometry', () => {
+    expect(
+      geometryKinds({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [0, 0] } },
+          { type: 'Feature', properties: {}, geometry: null },
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: { type: 'GeometryCollection', geometries: [{ type: 'MultiLineString', coordinates: [[[0, 0], [1, 1]]] }] },
+          },
+        ],
+      }),
+    ).toEqual(['line', 'point']);
+    expect(geometryKinds({ type: 'FeatureCollection', features: [] })).toEqual([]);
+  });
+});
+
+describe('legendSwatch', () => {
+  it('draws a line layer with its points as a stroke with a dot, in the layer colour', () => {
+    expect(legendSwatch(style, ['line', 'point'])).toEqual({
+      line: { color: '#E69F00', width: 4 },
+      circle: { color: '#E69F00', radius: 5 },
+    });
+  });
+
+  it('draws a dashed line with the dash scaled by the line width, as MapLibre does', () => {
+    expect(legendSwatch({ ...style, lineWidth: 1.5, dash: [3, 2] }, ['line'])).toEqual({
+      line: { color: '#E69F00', width: 1.5, dash: '4.5 3' },
+    });
+  });
+
+  it('draws a polygon as a fill at the layer opacity with its outline', () => {
+    expect(legendSwatch({ ...style, color: '#117733', lineWidth: 1.5 }, ['polygon'])).toEqual({
+      fill: { color: '#117733', opacity: 0.25, outlineWidth: 1.5 },
+    });
+  });
+
+  it('shows the style as a polygon before the data is known, and caps sizes to the swatch', () => {
+    expect(legendSwatch({ ...style, lineWidth: 12, circleRadius: 20 }, [])).toEqual({
+      fill: { color: '#E69F00', opacity: 0.25, outlineWidth: 5 },
+    });
+    expect(legendSwatch({ ...style, circleRadius: 20 }, ['point']).circle!.radius).toBe(6);
+  });
+});
+
+describe('dashArray', () => {
+  it('is undefined for no dash or an all-zero dash', () => {
+    expect(dashArray(undefined, 2)).toBeUndefined();
+    expect(dashArray([0, 0], 2)).toBeUndefined();
+    expect(dashArray([2, 1], 2)).toBe('4 2');
+  });
+});
