@@ -7,9 +7,8 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-// geojson-validation ships no type declarations; the few functions used are typed by `Gjv` below.
-// @ts-ignore -- untyped CommonJS package (TS7016)
-import gjvModule from 'geojson-validation';
+// geojson-validation ships no type declarations; src/types/geojson-validation.d.ts declares what we use.
+import gjv from 'geojson-validation';
 import type { Issue } from '../story/types';
 
 /** What a GeoJSON text may hold at its root. */
@@ -44,11 +43,6 @@ export interface GeoJSONResult {
 }
 
 /** The parts of geojson-validation used here (`trace` = true returns a list of messages). */
-interface Gjv {
-  valid(value: unknown, trace: true): unknown;
-  isFeature(value: unknown, trace: true): unknown;
-}
-const gjv = gjvModule as Gjv;
 
 const GEOMETRY_TYPES = [
   'Point',
