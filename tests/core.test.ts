@@ -217,9 +217,12 @@ describe('<geo-story> core viewer', () => {
     const before = await page.evaluate(() => {
       const el = document.querySelector('geo-story')!;
       (window as unknown as { firstMap: unknown }).firstMap = el.map;
-      return el.shadowRoot!.querySelector('h1')!.textContent!.trim();
+      return {
+        title: el.shadowRoot!.querySelector('h1')!.textContent!.trim(),
+        zoomIn: el.shadowRoot!.querySelector('.maplibregl-ctrl-zoom-in')!.getAttribute('aria-label'),
+      };
     });
-    expect(before).toBe('山與海：深港三個地方');
+    expect(before).toEqual({ title: '山與海：深港三個地方', zoomIn: '放大' });
     await page.locator('geo-story').getByRole('button', { name: 'English' }).click();
     const after = await page.evaluate(() => {
       const el = document.querySelector('geo-story')!;
@@ -231,6 +234,7 @@ describe('<geo-story> core viewer', () => {
         sameMap: (window as unknown as { firstMap: unknown }).firstMap === map,
         label: JSON.stringify(map.getLayoutProperty('basemap-labels-place', 'text-field')),
         pressed: el.shadowRoot!.querySelector('[part="lang-switch"] button[aria-pressed="true"]')!.textContent!.trim(),
+        zoomIn: el.shadowRoot!.querySelector('.maplibregl-ctrl-zoom-in')!.getAttribute('aria-label'),
       };
     });
     expect(after.lang).toBe('en');
@@ -239,6 +243,7 @@ describe('<geo-story> core viewer', () => {
     expect(after.sameMap).toBe(true);
     expect(after.label).toContain('name_en');
     expect(after.pressed).toBe('EN');
+    expect(after.zoomIn).toBe('Zoom in');
     expect(errors).toEqual([]);
     await context.close();
   });

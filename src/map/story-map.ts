@@ -7,6 +7,7 @@ import { featureBounds } from '../geo/bounds.js';
 import { validateGeoJSON } from '../geo/validate-geojson.js';
 import type { CameraTarget, Issue, Lang, Story } from '../story/types.js';
 import { BASEMAP_ATTRIBUTION } from './attribution.js';
+import { CONTROL_BUTTONS, CONTROL_STRINGS } from './control-strings.js';
 import { diffTarget, type MapOp, type MapTarget } from './chapter-state.js';
 import {
   BASEMAP_LABEL_LAYERS,
@@ -94,6 +95,7 @@ export class StoryMap {
       cooperativeGestures: false,
       maxPitch: 70,
       fadeDuration: 0,
+      locale: CONTROL_STRINGS[options.lang],
     });
     this.map.addControl(
       new AttributionControl({ compact: true, customAttribution: BASEMAP_ATTRIBUTION }),
@@ -139,6 +141,15 @@ export class StoryMap {
   setLang(lang: Lang, label: string): void {
     this.lang = lang;
     this.map.getCanvas().setAttribute('aria-label', label);
+    // MapLibre reads its locale once, at construction: relabel its buttons ourselves.
+    const container = this.map.getContainer();
+    for (const [selector, key] of CONTROL_BUTTONS) {
+      const text = CONTROL_STRINGS[lang][key]!;
+      container.querySelectorAll(selector).forEach((button) => {
+        button.setAttribute('aria-label', text);
+        button.setAttribute('title', text);
+      });
+    }
     if (!this.styleReady) return;
     for (const id of BASEMAP_LABEL_LAYERS) {
       if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'text-field', labelText(lang));

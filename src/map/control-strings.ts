@@ -1,0 +1,32 @@
+import type { Lang } from '../story/types.js';
+
+/**
+ * MapLibre's own control labels (its `locale` table keys), in each language the viewer speaks:
+ * the zoom buttons and the attribution toggle are read out by screen readers too.
+ */
+export const CONTROL_STRINGS: Record<Lang, Record<string, string>> = {
+  'zh-Hant': {
+    'NavigationControl.ZoomIn': '放大',
+    'NavigationControl.ZoomOut': '縮小',
+    'NavigationControl.ResetBearing': '重設方向（指北）',
+    'AttributionControl.ToggleAttribution': '顯示或隱藏資料出處',
+    'ScaleControl.Meters': '米',
+    'ScaleControl.Kilometers': '公里',
+  },
+  en: {
+    'NavigationControl.ZoomIn': 'Zoom in',
+    'NavigationControl.ZoomOut': 'Zoom out',
+    'NavigationControl.ResetBearing': 'Reset bearing to north',
+    'AttributionControl.ToggleAttribution': 'Show or hide data sources',
+    'ScaleControl.Meters': 'm',
+    'ScaleControl.Kilometers': 'km',
+  },
+};
+
+/** Control buttons whose label follows the language, by CSS class and locale key. */
+export const CONTROL_BUTTONS: readonly [selector: string, key: string][] = [
+  ['.maplibregl-ctrl-zoom-in', 'NavigationControl.ZoomIn'],
+  ['.maplibregl-ctrl-zoom-out', 'NavigationControl.ZoomOut'],
+  ['.maplibregl-ctrl-compass', 'NavigationControl.ResetBearing'],
+  ['.maplibregl-ctrl-attrib-button', 'AttributionControl.ToggleAttribution'],
+];
