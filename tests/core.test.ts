@@ -269,6 +269,25 @@ describe('<geo-story> core viewer', () => {
     await context.close();
   });
 
+  it('falls back to the offline basemap when a remote style cannot be loaded', async () => {
+    const { page, context } = await openPage(browser, 'about:blank');
+    await page.addInitScript(() => {
+      const w = window as unknown as { storyErrors: string[] };
+      w.storyErrors = [];
+      document.addEventListener('geo-story-error', (e) => w.storyErrors.push((e as CustomEvent).detail.message));
+    });
+    await page.goto(pageUrl(FIXTURE, '&basemap=' + encodeURIComponent('/no-such-style.json')));
+    await waitReady(page);
+    await waitSettled(page);
+    const result = await page.evaluate(() => ({
+      errors: (window as unknown as { storyErrors: string[] }).storyErrors,
+      land: !!document.querySelector('geo-story')!.map!.getLayer('basemap-land'),
+    }));
+    expect(result.errors.some((m) => m.includes('/no-such-style.json') && m.includes('offline basemap'))).toBe(true);
+    expect(result.land).toBe(true);
+    await context.close();
+  });
+
   it('reports a broken story with file, line and field, and shows the chapters that are fine', async () => {
     const { page, context } = await openPage(browser, 'about:blank');
     await page.addInitScript(() => {
