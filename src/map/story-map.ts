@@ -3,12 +3,16 @@ import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, JumpToOptions, LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
+import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
 import { featureBounds } from '../geo/bounds.js';
+import { resolveChapterMeasure, type ResolvedMeasure } from '../geo/chapter-measure.js';
 import { validateGeoJSON } from '../geo/validate-geojson.js';
-import type { CameraTarget, Issue, Lang, Story } from '../story/types.js';
+import type { CameraTarget, ChapterMeasure, Issue, Lang, LngLat, Story } from '../story/types.js';
 import { BASEMAP_ATTRIBUTION } from './attribution.js';
 import { CONTROL_BUTTONS, CONTROL_STRINGS } from './control-strings.js';
 import { diffTarget, type MapOp, type MapTarget } from './chapter-state.js';
+import { MeasureControl, type MeasureText } from './measure-control.js';
+import { linesOf, type LayerLine } from './measure-lines.js';
 import {
   BASEMAP_LABEL_LAYERS,
   FEATURE_ID_PROPERTY,
@@ -56,6 +60,12 @@ export interface StoryMapOptions {
   onError: (message: string, issues?: Issue[]) => void;
   /** Localized accessible name of the map canvas. */
   label: string;
+  /** Localized text of the measure control. */
+  measureText: MeasureText;
+  /** The reader measured a path on the map. */
+  onMeasure: (detail: GeoStoryMeasureDetail) => void;
+  /** Measure mode was entered or left. */
+  onMeasureMode: (active: boolean) => void;
 }
 
 /** The live map of one story: applies declared chapter targets by diffing, and cleans up after itself. */
@@ -69,6 +79,7 @@ export class StoryMap {
   private readonly specs = new Map<string, StoryLayerSpecs>();
   private readonly data = new Map<string, FeatureCollection>();
   private readonly abort = new AbortController();
+  private readonly measureControl: MeasureControl;
   /** What the map shows now, as far as layers and highlights go; undefined before the style loads. */
   private applied: MapTarget | undefined;
   /** The latest target asked for; applied once the style is there. */
@@ -102,6 +113,17 @@ export class StoryMap {
       'bottom-right',
     );
     this.map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
+    this.measureControl = new MeasureControl({
+      text: options.measureText,
+      lines: () => this.visibleLines(),
+      onMeasure: options.onMeasure,
+      onModeChange: (active) => {
+        // Leaving measure mode gives the map back to the story: the chapter's camera again.
+        if (!active && this.styleReady) this.moveCamera(this.target.camera, true);
+        options.onMeasureMode(active);
+      },
+    });
+    this.map.addControl(this.measureControl, 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.getCanvas().setAttribute('aria-label', options.label);
 
@@ -159,6 +181,32 @@ export class StoryMap {
     }
   }
 
+  /** Replaces the measure control's text (the language changed). */
+  setMeasureText(text: MeasureText): void {
+    this.measureControl.setText(text);
+  }
+
+  /** Whether measure mode is on. */
+  get measuring(): boolean {
+    return this.measureControl.isActive;
+  }
+
+  /** Enters or leaves measure mode; leaving restores the chapter's camera. Returns whether it changed. */
+  setMeasuring(active: boolean): boolean {
+    return this.measureControl.setActive(active);
+  }
+
+  /** Measures a path against the corridor lines on show, draws it in measure mode, and returns its figures. */
+  measure(points: readonly LngLat[]): GeoStoryMeasureDetail {
+    return this.measureControl.measure(points);
+  }
+
+  /** A chapter's declared measurement worked out on its layer's data; undefined until the data is loaded. */
+  resolveMeasure(measure: ChapterMeasure): ResolvedMeasure | undefined {
+    const data = this.data.get(measure.layer);
+    return data ? resolveChapterMeasure(measure, data) : undefined;
+  }
+
   /** Whether a story layer is visible on the map now. */
   isVisible(layerId: string): boolean {
     return this.applied?.visible.has(layerId) ?? this.target.visible.has(layerId);
@@ -177,6 +225,14 @@ export class StoryMap {
     // map.remove() also loses the WebGL context (WEBGL_lose_context), so a page that adds and
     // removes viewers does not run into the browser's limit on live contexts.
     this.map.remove();
+  }
+
+  /** The corridor lines a measured path may snap to: the lines of the story layers visible now. */
+  private visibleLines(): LayerLine[] {
+    return this.options.story.layers.flatMap((layer) => {
+      const data = this.data.get(layer.id);
+      return data && this.isVisible(layer.id) ? linesOf(layer.id, data) : [];
+    });
   }
 
   private initialView(camera: CameraTarget): JumpToOptions {
@@ -222,6 +278,8 @@ export class StoryMap {
     const collection = asCollection(result.data);
     this.data.set(layerId, collection);
     (this.map.getSource(storySourceId(layerId)) as GeoJSONSource | undefined)?.setData(withIdProperty(collection));
+    // A declared measurement on this layer could not be drawn before its data arrived.
+    if (this.applied?.measure?.layer === layerId) this.measureControl.setChapterMeasure(this.resolveMeasure(this.applied.measure));
     // A chapter that fits this layer could not place its camera before the data arrived.
     const camera = this.target.camera;
     if (camera.kind === 'fit' && camera.layer === layerId && this.pendingFit) {
@@ -244,6 +302,8 @@ export class StoryMap {
       }
     } else if (op.op === 'highlight') {
       for (const h of this.specs.get(op.layer)?.highlight ?? []) this.map.setFilter(h.id, highlightFilter(h.geometry, op.ids));
+    } else if (op.op === 'measure') {
+      this.measureControl.setChapterMeasure(op.measure ? this.resolveMeasure(op.measure) : undefined);
     } else {
       this.moveCamera(op.camera, animate);
     }
@@ -266,7 +326,9 @@ export class StoryMap {
     if (camera.kind === 'view') return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
     const data = this.data.get(camera.layer);
     if (!data) return undefined;
-    const bounds = featureBounds(data, camera.feature);
+    // `fit: layer/7` reads as the string "7"; GeoJSON may hold the id as the number 7.
+    const numeric = typeof camera.feature === 'string' && /^-?\d+(\.\d+)?$/.test(camera.feature) ? Number(camera.feature) : undefined;
+    const bounds = featureBounds(data, camera.feature) ?? (numeric !== undefined ? featureBounds(data, numeric) : undefined);
     if (!bounds) return undefined;
     const fit = this.map.cameraForBounds(bounds as LngLatBoundsLike, {
       padding: camera.padding,

@@ -184,7 +184,7 @@ export function storyLayerSpecs(layer: StoryLayer, lang: Lang): StoryLayerSpecs 
       source,
       filter: highlightFilter(POLYGON, []),
       layout: { visibility: hidden },
-      paint: { 'fill-color': color, 'fill-opacity': Math.min(1, fillOpacity + 0.3) },
+      paint: { 'fill-color': color, 'fill-opacity': Math.min(1, fillOpacity + 0.15) },
     },
     {
       id: id('hl-line'),
