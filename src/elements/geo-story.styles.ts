@@ -26,6 +26,13 @@ export const geoStoryStyles = css`
     display: grid;
     grid-template-columns: minmax(0, 1fr);
   }
+  /* Fixed height (height attribute or --geo-story-height): the story scrolls inside the element,
+     and the map box is exactly the scroller's height from the first render (no layout shift). */
+  .layout.scroller {
+    --_map-h: var(--geo-story-map-height, var(--_h));
+    height: var(--_h);
+    overflow-y: auto;
+  }
   /* Narrow: the chapters scroll over a full-width sticky map. */
   .text,
   .map-box {

@@ -57,6 +57,7 @@ export interface ChapterSummary {
  * @cssprop --geo-story-font-family - Font of the text.
  * @cssprop --geo-story-card-background - Background of chapter cards over the map on narrow screens.
  * @cssprop --geo-story-map-height - Height of the sticky map; defaults to the height of the scrolling viewport.
+ * @cssprop --geo-story-height - Fixed height (a CSS length such as `600px` or `80vh`) for inline use: the story then scrolls inside the element. The `height` attribute takes precedence.
  */
 @customElement('geo-story')
 export class GeoStory extends LitElement {
@@ -71,6 +72,9 @@ export class GeoStory extends LitElement {
   /** MapLibre style URL to use instead of the story's basemap (`offline` for the embedded one). */
   @property() basemap = '';
 
+  /** Fixed height (a CSS length such as `600px`) for inline use: the story scrolls inside the element instead of with the page. */
+  @property() height = '';
+
   @state() private _story: Story | undefined;
   @state() private _issues: Issue[] = [];
   @state() private _loadError = '';
@@ -79,6 +83,8 @@ export class GeoStory extends LitElement {
   @state() private _mapError = '';
   @state() private _announce = '';
   @state() private _viewportHeight = 0;
+  /** The fixed height in effect (`height` attribute, else `--geo-story-height`), or '' when the story scrolls with its container. */
+  @state() private _fixedHeight = '';
 
   @query('.map') private _mapContainer!: HTMLDivElement;
 
@@ -98,6 +104,8 @@ export class GeoStory extends LitElement {
     chapters: () => [...(this.renderRoot?.querySelectorAll<HTMLElement>('[data-chapter-id]') ?? [])],
     onActive: (index) => this._onScrollActive(index),
     onViewportHeight: (px) => (this._viewportHeight = px),
+    // With a fixed height the story scrolls inside the element, so that scroller is the root.
+    root: () => (this._fixedHeight ? this.renderRoot?.querySelector('.layout') : undefined),
   });
 
   constructor() {
@@ -169,11 +177,17 @@ export class GeoStory extends LitElement {
     // A move in the DOM disconnects and reconnects in the same task: only tear down for good
     // when the element is still out of the document afterwards.
     queueMicrotask(() => {
-      if (!this.isConnected) this._teardownMap();
+      if (this.isConnected) return;
+      this._teardownMap();
+      clearTimeout(this._pendingGoToTimer);
+      this._pendingGoTo = undefined;
     });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.isConnected) {
+      this._fixedHeight = this.height.trim() || getComputedStyle(this).getPropertyValue('--geo-story-height').trim();
+    }
     if (changed.has('src')) void this._load();
     if (changed.has('lang') && this._story) {
       this._map?.setLang(this._lang, this._mapLabel());
@@ -191,7 +205,12 @@ export class GeoStory extends LitElement {
     const lang = this._lang;
     const story = this._story;
     return html`
-      <div class="layout" part="base" lang=${lang} style=${styleMap(this._viewportHeight ? { '--_vh': `${this._viewportHeight}px` } : {})}>
+      <div
+        class="layout ${this._fixedHeight ? 'scroller' : ''}"
+        part="base"
+        lang=${lang}
+        style=${styleMap({ ...(this._viewportHeight ? { '--_vh': `${this._viewportHeight}px` } : {}), ...(this._fixedHeight ? { '--_h': this._fixedHeight } : {}) })}
+      >
         <div class="text" part="text">
           <header part="header">
             <div class="toolbar">${this._renderLangSwitch(lang)}</div>

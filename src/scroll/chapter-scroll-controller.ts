@@ -12,6 +12,8 @@ export interface ChapterScrollOptions {
   onActive: (index: number) => void;
   /** Called when the height of the scrolling viewport changes (the sticky map follows it). */
   onViewportHeight?: (px: number) => void;
+  /** A scroller inside the host that scrolls the story itself (fixed-height use), if any; else the nearest scrolling ancestor is used. */
+  root?: () => Element | null | undefined;
 }
 
 /**
@@ -55,7 +57,7 @@ export class ChapterScrollController implements ReactiveController {
   observe(): void {
     if (!this.connected) return;
     const chapters = this.options.chapters();
-    const root = scrollRoot(this.host);
+    const root = this.options.root?.() ?? scrollRoot(this.host);
     if (this.observer && root === this.root && sameElements(chapters, this.observed)) return;
     this.teardown();
     this.root = root;
