@@ -228,6 +228,139 @@ export const geoStoryStyles = css`
     border: 0;
   }
 
+  /* Reader controls. The layer panel sits in an overlay over the map box and above the text, so
+     chapter cards passing over the map on narrow screens never hide it; it opens upwards from the
+     bottom-left. The measure toggle sits under the zoom buttons, in a right-hand strip the cards keep
+     clear of; while measuring on a narrow screen the cards step aside so the whole map can be clicked. */
+  .overlay {
+    grid-area: 1 / 1;
+    position: sticky;
+    top: 0;
+    align-self: start;
+    height: var(--_map-h);
+    min-height: 240px;
+    z-index: 2;
+    pointer-events: none;
+  }
+  .overlay geo-story-layers {
+    position: absolute;
+    left: 0.5rem;
+    bottom: 2.6rem;
+    max-width: calc(100% - 4rem);
+    pointer-events: auto;
+    --geo-story-layers-max-height: calc(var(--_map-h) - 8rem);
+  }
+  .text {
+    padding-right: 3.1rem;
+  }
+  .layout:has(.geo-story-measuring) .text {
+    visibility: hidden;
+  }
+  .geo-story-measure {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+  }
+  .geo-story-measure-toggle {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    color: #333;
+  }
+  .maplibregl-ctrl-group .geo-story-measure-toggle[aria-pressed='true'] {
+    background: var(--_accent);
+    color: #fff;
+  }
+  .maplibregl-ctrl button.geo-story-measure-toggle:focus-visible,
+  .geo-story-measure-clear:focus-visible {
+    outline: 3px solid #f0a500;
+    outline-offset: 1px;
+    box-shadow: none;
+  }
+  .geo-story-measure-readout {
+    margin-top: 6px;
+    width: max-content;
+    max-width: min(17rem, calc(100cqw - 1.5rem));
+    background: var(--_card);
+    border-radius: 4px;
+    box-shadow: 0 0 0 2px rgba(0, 0, 0, 0.1);
+    padding: 0.4rem 0.6rem;
+    font-family: var(--geo-story-font-family, system-ui, 'Noto Sans CJK TC', 'Noto Sans TC', sans-serif);
+    font-size: 0.85rem;
+    line-height: 1.4;
+    color: var(--geo-story-text-color, #1d2327);
+  }
+  .geo-story-measure-readout[hidden] {
+    display: none;
+  }
+  .geo-story-measure-lines p {
+    margin: 0;
+  }
+  .geo-story-measure-lines p + p {
+    margin-top: 0.15rem;
+  }
+  .geo-story-measure-clear {
+    margin-top: 0.35rem;
+    font: inherit;
+    font-size: 0.8rem;
+    border: 1px solid #9aa7b0;
+    border-radius: 3px;
+    background: #fff;
+    padding: 0.1rem 0.5rem;
+    cursor: pointer;
+  }
+  .geo-story-measure-clear[hidden] {
+    display: none;
+  }
+  .maplibregl-canvas-container.maplibregl-interactive.geo-story-measuring {
+    cursor: crosshair;
+  }
+  /* The centre cross marks where Enter adds a point; only while the focused map is measuring. */
+  .geo-story-measure-cross {
+    display: none;
+    position: absolute;
+    left: 50%;
+    top: 50%;
+    width: 22px;
+    height: 22px;
+    transform: translate(-50%, -50%);
+    pointer-events: none;
+    background:
+      linear-gradient(#1d2327, #1d2327) center / 2px 100% no-repeat,
+      linear-gradient(#1d2327, #1d2327) center / 100% 2px no-repeat;
+  }
+  .geo-story-measuring:focus-within > .geo-story-measure-cross:not([hidden]) {
+    display: block;
+  }
+  .chapter-measure {
+    margin: 0.75rem 0 0;
+    padding: 0.4rem 0.6rem;
+    border-left: 4px solid #c2185b;
+    background: rgba(194, 24, 91, 0.06);
+    font-size: 0.92rem;
+  }
+  ul.legend {
+    list-style: none;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.2rem 0.9rem;
+    margin: 0.75rem 0 0;
+    padding: 0;
+    font-size: 0.82rem;
+    color: #39464f;
+  }
+  ul.legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.35rem;
+    min-width: 0;
+  }
+  .swatch {
+    flex: none;
+    width: 24px;
+    height: 16px;
+  }
+
   /* Wide: chapters in a column beside the sticky map. */
   @container (min-width: 800px) {
     .layout {
@@ -238,8 +371,12 @@ export const geoStoryStyles = css`
       pointer-events: auto;
       padding: 0 1rem;
     }
-    .map-box {
+    .map-box,
+    .overlay {
       grid-area: 1 / 2;
+    }
+    .layout:has(.geo-story-measuring) .text {
+      visibility: visible;
     }
     header,
     .chapter,

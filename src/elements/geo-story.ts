@@ -5,13 +5,22 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { emit } from '../events/emit.js';
 import '../events/geo-story-chapter-change.js';
 import '../events/geo-story-error.js';
+import '../events/geo-story-layer-toggle.js';
+import '../events/geo-story-measure.js';
 import '../events/geo-story-ready.js';
+import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
+import { straightDistance } from '../geo/distance.js';
+import { formatChainage, formatDistance } from '../geo/format.js';
 import { targetForChapter } from '../map/chapter-state.js';
+import { geometryKinds, legendSwatch, type GeometryKind } from '../map/legend.js';
+import type { MeasureText } from '../map/measure-control.js';
 import type { StoryMap } from '../map/story-map.js';
 import { ChapterScrollController } from '../scroll/chapter-scroll-controller.js';
 import { localize, parseLang, parseStory } from '../story/parse.js';
-import { formatIssue, type Chapter, type Issue, type Lang, type Story } from '../story/types.js';
+import { formatIssue, type Chapter, type Issue, type Lang, type LngLat, type Story } from '../story/types.js';
 import { geoStoryStyles } from './geo-story.styles.js';
+import './geo-story-layers.js';
+import { swatchShapes } from './legend-swatch.js';
 import { renderMarkdown } from './render-markdown.js';
 import { t } from './strings.js';
 
@@ -32,6 +41,20 @@ export interface ChapterSummary {
   title: string;
 }
 
+/** A story layer as the host page and the layer panel see it. */
+export interface LayerSummary {
+  /** Layer id, as in the story's front matter. */
+  id: string;
+  /** Title in the current language. */
+  title: string;
+  /** Whether it is visible now: the chapter's choice, or the reader's until the next chapter starts. */
+  visible: boolean;
+  /** Id of its group in the layer panel, if any. */
+  group?: string;
+  /** Kinds of geometry in its data, for the legend swatch; empty until the data is loaded. */
+  geometry: GeometryKind[];
+}
+
 /**
  * A scrolling map story: fetches a Markdown story, shows its chapters beside (wide) or over
  * (narrow) a sticky MapLibre map, and moves the map to each chapter's declared state as the
@@ -40,6 +63,8 @@ export interface ChapterSummary {
  * @fires geo-story-chapter-change - The reader moved to another chapter; detail `{id, index}`.
  * @fires geo-story-ready - The story is parsed and the map reached its first idle; detail `{storyId, firstIdleMs}`.
  * @fires geo-story-error - The story or a layer could not be loaded or has errors; detail `{message, issues?}`.
+ * @fires geo-story-layer-toggle - A layer was switched on or off by the reader or `setLayerVisible`; detail `{id, visible}`.
+ * @fires geo-story-measure - A path was measured on the map or with `measure()`; detail `{straightMeters, alongMeters?, chainageMeters?, layer?, feature?}`.
  *
  * @csspart base - The layout grid holding text and map.
  * @csspart text - The text column.
@@ -51,6 +76,11 @@ export interface ChapterSummary {
  * @csspart map - The sticky box holding the map.
  * @csspart nav - Previous / next chapter buttons over the map.
  * @csspart problems - The list of problems found in the story file.
+ * @csspart layers - The layer panel over the map (`<geo-story-layers>`).
+ * @csspart legend - A chapter's legend of its layers.
+ * @csspart chapter-measure - A chapter's declared measurement, in its text.
+ * @csspart measure-toggle - The button that enters and leaves measure mode (also the M key; Escape leaves).
+ * @csspart measure-readout - The live readout of the measured distance.
  *
  * @cssprop --geo-story-accent-color - Accent colour of the active chapter and buttons.
  * @cssprop --geo-story-text-color - Text colour.
@@ -83,6 +113,8 @@ export class GeoStory extends LitElement {
   @state() private _mapError = '';
   @state() private _announce = '';
   @state() private _viewportHeight = 0;
+  /** The reader's layer toggles, on top of the current chapter's layers; cleared when the chapter changes. */
+  @state() private _overrides: ReadonlyMap<string, boolean> = new Map();
   /** The fixed height in effect (`height` attribute, else `--geo-story-height`), or '' when the story scrolls with its container. */
   @state() private _fixedHeight = '';
 
@@ -111,6 +143,7 @@ export class GeoStory extends LitElement {
   constructor() {
     super();
     this._newReady();
+    this.addEventListener('keydown', this._onKeyDown);
   }
 
   /** The parsed story, once loaded. */
@@ -147,6 +180,60 @@ export class GeoStory extends LitElement {
   /** The language in effect: the `lang` attribute if valid, else the story's default. */
   private get _lang(): Lang {
     return parseLang(this.lang) ?? this._story?.defaultLang ?? 'zh-Hant';
+  }
+
+  /** The story's layers, `{id, title, visible}` (title in the current language), in story order. */
+  get layers(): LayerSummary[] {
+    const lang = this._lang;
+    return (this._story?.layers ?? []).map((l) => {
+      const data = this._map?.layerData(l.id);
+      return {
+        id: l.id,
+        title: localize(l.title, lang),
+        visible: this.isLayerVisible(l.id),
+        ...(l.group ? { group: l.group } : {}),
+        geometry: data ? geometryKinds(data) : [],
+      };
+    });
+  }
+
+  /** Whether a story layer is visible now: the chapter's choice, unless the reader toggled it in this chapter. */
+  isLayerVisible(id: string): boolean {
+    const chapter = this._story?.chapters[this._index];
+    return chapter ? (this._overrides.get(id) ?? chapter.layers.includes(id)) : false;
+  }
+
+  /**
+   * Shows or hides a story layer until the next chapter starts (then the chapter's own layers apply
+   * again); fires `geo-story-layer-toggle` when this changes anything. Returns false for an unknown layer.
+   */
+  setLayerVisible(id: string, visible: boolean): boolean {
+    const chapter = this._story?.chapters[this._index];
+    if (!chapter || !this._story!.layers.some((l) => l.id === id)) return false;
+    if (this.isLayerVisible(id) === visible) return true;
+    const overrides = new Map(this._overrides);
+    if (chapter.layers.includes(id) === visible) overrides.delete(id);
+    else overrides.set(id, visible);
+    this._overrides = overrides;
+    this._map?.setTarget(targetForChapter(chapter, overrides));
+    emit(this, 'geo-story-layer-toggle', { id, visible });
+    return true;
+  }
+
+  /**
+   * Measures the path through `points` ([lon, lat] each): its straight length, and, when its first and
+   * last points are within 12 px of a visible corridor line, the distance along it and both chainages.
+   * The path is shown on the map in measure mode (Escape leaves); fires `geo-story-measure`.
+   */
+  measure(points: readonly LngLat[]): GeoStoryMeasureDetail {
+    const detail = this._map ? this._map.measure(points) : { straightMeters: straightDistance(points) };
+    emit(this, 'geo-story-measure', detail);
+    return detail;
+  }
+
+  /** Whether measure mode is on. */
+  get measuring(): boolean {
+    return this._map?.measuring ?? false;
   }
 
   /** Scrolls to a chapter, given by id or index; returns false when there is no such chapter. */
@@ -191,11 +278,14 @@ export class GeoStory extends LitElement {
     if (changed.has('src')) void this._load();
     if (changed.has('lang') && this._story) {
       this._map?.setLang(this._lang, this._mapLabel());
+      this._map?.setMeasureText(this._measureText());
     }
   }
 
   protected override updated(): void {
     this._scroll.observe();
+    // The panel reads this element's state; a new story or language is news to it too.
+    this.renderRoot.querySelector('geo-story-layers')?.requestUpdate();
     if (this._story && !this._map && this._mapStatus !== 'failed' && this.isConnected && this._mapContainer) {
       void this._createMap();
     }
@@ -231,6 +321,9 @@ export class GeoStory extends LitElement {
           ${this._mapStatus === 'loading' ? html`<p class="status">${t(lang, 'loadingMap')}</p>` : nothing}
           ${this._mapStatus === 'failed' ? html`<p class="status" role="alert">${t(lang, 'mapFailed')}${this._mapError}</p>` : nothing}
           ${story ? this._renderNav(story, lang) : nothing}
+        </div>
+        <div class="overlay">
+          ${story && story.layers.length ? html`<geo-story-layers part="layers" collapsible></geo-story-layers>` : nothing}
         </div>
         <div class="sr-only" aria-live="polite" aria-atomic="true">${this._announce}</div>
       </div>
@@ -279,6 +372,7 @@ export class GeoStory extends LitElement {
       >
         <h2 id=${headingId}>${localize(chapter.title, lang)}</h2>
         <div class="body">${unsafeHTML(this._chapterHtml(chapter, lang))}</div>
+        ${this._renderChapterMeasure(chapter, lang)} ${this._renderLegend(chapter, lang)}
         ${chapter.sources.length
           ? html`<footer class="sources">
               <h3>${t(lang, 'sources')}</h3>
@@ -302,6 +396,80 @@ export class GeoStory extends LitElement {
       <span aria-hidden="true">${t(lang, 'progress', { n, total })}</span>
       <button type="button" aria-label=${t(lang, 'next')} title=${t(lang, 'next')} ?disabled=${this._index >= total - 1} @click=${() => this._step(1)}>↓</button>
     </nav>`;
+  }
+
+  private _renderChapterMeasure(chapter: Chapter, lang: Lang) {
+    const declared = chapter.measure;
+    // Worked out on the layer's data, which the map loads; the text shows it once the map is ready.
+    const m = declared && this._mapStatus === 'ready' ? this._map?.resolveMeasure(declared) : undefined;
+    if (!declared || !m) return nothing;
+    const layer = this._story?.layers.find((l) => l.id === declared.layer);
+    return html`<p class="chapter-measure" part="chapter-measure">
+      ${t(lang, 'chapterMeasure', {
+        layer: layer ? localize(layer.title, lang) : declared.layer,
+        along: formatDistance(m.alongMeters, lang),
+        from: formatChainage(m.fromChainageMeters, lang),
+        to: formatChainage(m.toChainageMeters, lang),
+        straight: formatDistance(m.straightMeters, lang),
+      })}
+    </p>`;
+  }
+
+  private _renderLegend(chapter: Chapter, lang: Lang) {
+    const layers = (this._story?.layers ?? []).filter((l) => chapter.layers.includes(l.id));
+    if (layers.length === 0) return nothing;
+    return html`<ul class="legend" part="legend" aria-label=${t(lang, 'legend')}>
+      ${layers.map((l) => {
+        const data = this._map?.layerData(l.id);
+        return html`<li>
+          <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">${swatchShapes(legendSwatch(l.style, data ? geometryKinds(data) : []))}</svg>
+          <span>${localize(l.title, lang)}</span>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  private _measureText(): MeasureText {
+    const lang = this._lang;
+    return {
+      toggle: t(lang, 'measureToggle'),
+      clear: t(lang, 'measureClear'),
+      hint: t(lang, 'measureHint'),
+      readout: (d) => {
+        const lines = [t(lang, 'measureStraight', { d: formatDistance(d.straightMeters, lang) })];
+        if (d.alongMeters !== undefined && d.chainageMeters) {
+          const layer = this._story?.layers.find((l) => l.id === d.layer);
+          lines.push(
+            t(lang, 'measureAlong', { layer: layer ? localize(layer.title, lang) : '', d: formatDistance(d.alongMeters, lang) }),
+            t(lang, 'measureChainage', { from: formatChainage(d.chainageMeters[0], lang), to: formatChainage(d.chainageMeters[1], lang) }),
+          );
+        }
+        return lines;
+      },
+    };
+  }
+
+  /** M enters or leaves measure mode, Escape leaves it, while focus is anywhere in the story. */
+  private readonly _onKeyDown = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || !this._map) return;
+    const origin = e.composedPath()[0];
+    const typing =
+      origin instanceof HTMLElement &&
+      (origin.isContentEditable ||
+        origin instanceof HTMLTextAreaElement ||
+        origin instanceof HTMLSelectElement ||
+        (origin instanceof HTMLInputElement && origin.type !== 'checkbox' && origin.type !== 'radio'));
+    if (typing) return;
+    if (e.key === 'm' || e.key === 'M') {
+      if (this._map.setMeasuring(!this._map.measuring)) e.preventDefault();
+    } else if (e.key === 'Escape' && this._map.measuring) {
+      this._map.setMeasuring(false);
+      e.preventDefault();
+    }
+  };
+
+  private _onMeasureMode(active: boolean): void {
+    this._announce = t(this._lang, active ? 'measureOn' : 'measureOff');
   }
 
   private _chapterHtml(chapter: Chapter, lang: Lang): string {
@@ -343,6 +511,8 @@ export class GeoStory extends LitElement {
     if (!story || index === this._index) return;
     this._index = index;
     const chapter = story.chapters[index]!;
+    // Reader toggles last until the next chapter starts; then the chapter's own layers apply again.
+    this._overrides = new Map();
     this._map?.setTarget(targetForChapter(chapter));
     this._map?.setLang(this._lang, this._mapLabel());
     this._announce = t(this._lang, 'chapterOf', { n: index + 1, total: story.chapters.length, title: localize(chapter.title, this._lang) });
@@ -370,6 +540,7 @@ export class GeoStory extends LitElement {
     this._issues = [];
     this._loadError = '';
     this._index = 0;
+    this._overrides = new Map();
     this._html.clear();
     this._mapStatus = 'idle';
     this._startedAt = performance.now();
@@ -433,10 +604,13 @@ export class GeoStory extends LitElement {
         storyUrl: this._storyUrl,
         lang: this._lang,
         basemap: this.basemap || story.basemap,
-        initial: targetForChapter(chapter),
+        initial: targetForChapter(chapter, this._overrides),
         reducedMotion,
         label: this._mapLabel(),
         onError: (message, issues) => emit(this, 'geo-story-error', issues ? { message, issues } : { message }),
+        measureText: this._measureText(),
+        onMeasure: (detail) => emit(this, 'geo-story-measure', detail),
+        onMeasureMode: (active) => this._onMeasureMode(active),
       });
     } catch (error) {
       // No WebGL, for instance: the text stays readable.
@@ -449,7 +623,7 @@ export class GeoStory extends LitElement {
     this._mapStatus = 'ready';
     // The reader may have scrolled on while the map loaded.
     const current = story.chapters[this._index];
-    if (current) map.setTarget(targetForChapter(current));
+    if (current) map.setTarget(targetForChapter(current, this._overrides));
     this._resolveReady();
     emit(this, 'geo-story-ready', { storyId: story.id, firstIdleMs: Math.round(performance.now() - this._startedAt) });
   }

@@ -34,7 +34,7 @@ function applyOps(state: { visible: Set<string>; highlight: Map<string, readonly
     } else if (op.op === 'highlight') {
       if (op.ids.length) state.highlight.set(op.layer, op.ids);
       else state.highlight.delete(op.layer);
-    } else state.camera = op.camera;
+    } else if (op.op === 'camera') state.camera = op.camera;
   }
 }
 
@@ -85,5 +85,33 @@ describe('diffTarget', () => {
   it('applies reader overrides on top of the chapter layers', () => {
     const t = targetForChapter(CHAPTERS[1]!, new Map([['places', true], ['mirs-bay', false]]));
     expect([...t.visible]).toEqual(['places']);
+  });
+});
+
+describe('reader overrides and declared measurements', () => {
+  it('applies reader toggles on top of the chapter layers, and drops them with a plain chapter target', () => {
+    const overridden = targetForChapter(CHAPTERS[0]!, new Map([['corridor', false], ['places', true]]));
+    expect([...overridden.visible].sort()).toEqual(['places', 'protected-areas']);
+    const ops = diffTarget(overridden, targetForChapter(CHAPTERS[0]!), LAYERS);
+    expect(ops).toEqual([
+      { op: 'visibility', layer: 'corridor', visible: true },
+      { op: 'visibility', layer: 'places', visible: false },
+    ]);
+  });
+
+  it('draws a chapter measurement on entering its chapter and removes it on leaving', () => {
+    const measured: Chapter = { ...CHAPTERS[0]!, measure: { layer: 'corridor', feature: 'centreline', from: 0 } };
+    const enter = diffTarget(targetForChapter(CHAPTERS[1]!), targetForChapter(measured), LAYERS);
+    expect(enter).toContainEqual({ op: 'measure', measure: measured.measure });
+    const same = diffTarget(targetForChapter(measured), targetForChapter({ ...measured, measure: { ...measured.measure!, from: 0 } }), LAYERS);
+    expect(same.filter((o) => o.op === 'measure')).toEqual([]);
+    const leave = diffTarget(targetForChapter(measured), targetForChapter(CHAPTERS[1]!), LAYERS);
+    expect(leave).toContainEqual({ op: 'measure', measure: undefined });
+  });
+
+  it('tells measurements apart by their ends, given as km or as coordinates', () => {
+    const a: Chapter = { ...CHAPTERS[0]!, measure: { layer: 'corridor', from: [114.2, 22.5] } };
+    const b: Chapter = { ...CHAPTERS[0]!, measure: { layer: 'corridor', from: [114.2, 22.6] } };
+    expect(diffTarget(targetForChapter(a), targetForChapter(b), LAYERS)).toEqual([{ op: 'measure', measure: b.measure }]);
   });
 });

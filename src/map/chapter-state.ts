@@ -1,4 +1,4 @@
-import type { CameraTarget, Chapter } from '../story/types.js';
+import type { CameraTarget, Chapter, ChapterMeasure } from '../story/types.js';
 
 /** Feature ids of one layer; ids are GeoJSON top-level `id` values. */
 export type FeatureIds = readonly (string | number)[];
@@ -15,13 +15,16 @@ export interface MapTarget {
   visible: ReadonlySet<string>;
   /** Highlighted feature ids by layer; a layer that is absent has none. */
   highlight: ReadonlyMap<string, FeatureIds>;
+  /** A measurement to draw, if the chapter declares one. */
+  measure?: ChapterMeasure;
 }
 
 /** One change to bring the map from its current state to a target. */
 export type MapOp =
   | { op: 'visibility'; layer: string; visible: boolean }
   | { op: 'highlight'; layer: string; ids: FeatureIds }
-  | { op: 'camera'; camera: CameraTarget };
+  | { op: 'camera'; camera: CameraTarget }
+  | { op: 'measure'; measure: ChapterMeasure | undefined };
 
 /**
  * The target state of a chapter, with the reader's layer toggles applied on top.
@@ -37,7 +40,7 @@ export function targetForChapter(chapter: Chapter, overrides?: ReadonlyMap<strin
   for (const [layer, ids] of Object.entries(chapter.highlight)) {
     if (ids.length > 0) highlight.set(layer, [...ids]);
   }
-  return { camera: chapter.camera, visible, highlight };
+  return { camera: chapter.camera, visible, highlight, ...(chapter.measure ? { measure: chapter.measure } : {}) };
 }
 
 /** True when two cameras describe the same view. */
@@ -64,6 +67,14 @@ export function sameCamera(a: CameraTarget, b: CameraTarget): boolean {
   return false;
 }
 
+/** True when two declared measurements are the same (both absent counts as the same). */
+export function sameMeasure(a: ChapterMeasure | undefined, b: ChapterMeasure | undefined): boolean {
+  if (!a || !b) return a === b;
+  const sameEnd = (x: ChapterMeasure['from'], y: ChapterMeasure['from']) =>
+    Array.isArray(x) && Array.isArray(y) ? x[0] === y[0] && x[1] === y[1] : x === y;
+  return a.layer === b.layer && a.feature === b.feature && sameEnd(a.from, b.from) && sameEnd(a.to, b.to);
+}
+
 function sameIds(a: FeatureIds | undefined, b: FeatureIds | undefined): boolean {
   const x = a ?? [];
   const y = b ?? [];
@@ -87,6 +98,7 @@ export function diffTarget(current: MapTarget | undefined, target: MapTarget, la
     const have = current?.highlight.get(layer);
     if (!sameIds(want, have)) ops.push({ op: 'highlight', layer, ids: want ?? [] });
   }
+  if (!sameMeasure(current?.measure, target.measure)) ops.push({ op: 'measure', measure: target.measure });
   if (!current || !sameCamera(current.camera, target.camera)) ops.push({ op: 'camera', camera: target.camera });
   return ops;
 }

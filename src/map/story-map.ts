@@ -123,7 +123,6 @@ export class StoryMap {
         options.onMeasureMode(active);
       },
     });
-    this.map.addControl(this.measureControl, 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.getCanvas().setAttribute('aria-label', options.label);
 
@@ -142,6 +141,8 @@ export class StoryMap {
         if (this.destroyed) return;
         this.styleReady = true;
         this.addStoryLayers();
+        // Added once the story layers are in, so measurements draw above them (under the zoom buttons).
+        this.map.addControl(this.measureControl, 'top-right');
         this.apply(false);
         void this.loadAllData().then(() => {
           if (this.destroyed) return;

@@ -1,0 +1,108 @@
+import { css } from 'lit';
+
+/** Styles of `<geo-story-layers>`: a compact card that stays readable at 320 px. */
+export const geoStoryLayersStyles = css`
+  :host {
+    display: block;
+    font-family: var(--geo-story-font-family, system-ui, 'Noto Sans CJK TC', 'Noto Sans TC', sans-serif);
+    color: var(--geo-story-text-color, #1d2327);
+    font-size: 0.875rem;
+    line-height: 1.35;
+    --_accent: var(--geo-story-accent-color, #0b6e4f);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .panel {
+    background: var(--geo-story-layers-background, #ffffff);
+    border-radius: 6px;
+    box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
+    max-width: min(20rem, 100%);
+  }
+  .toggle {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    width: 100%;
+    font: inherit;
+    font-weight: 600;
+    color: inherit;
+    background: transparent;
+    border: 0;
+    border-radius: 6px;
+    padding: 0.45rem 0.7rem;
+    min-height: 2.25rem;
+    cursor: pointer;
+    text-align: start;
+  }
+  .toggle svg {
+    flex: none;
+    transition: transform 0.15s;
+  }
+  .toggle[aria-expanded='true'] svg {
+    transform: rotate(90deg);
+  }
+  .body {
+    padding: 0 0.7rem 0.6rem;
+    max-height: var(--geo-story-layers-max-height, 60vh);
+    overflow-y: auto;
+  }
+  h2 {
+    font-size: inherit;
+    margin: 0.5rem 0 0.25rem;
+  }
+  fieldset {
+    border: 0;
+    margin: 0.35rem 0 0;
+    padding: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    font-size: 0.75rem;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: #56626b;
+  }
+  label {
+    display: flex;
+    align-items: center;
+    gap: 0.45rem;
+    padding: 0.2rem 0;
+    min-height: 1.9rem;
+    cursor: pointer;
+  }
+  input {
+    flex: none;
+    width: 1.05rem;
+    height: 1.05rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .swatch {
+    flex: none;
+    width: 24px;
+    height: 16px;
+  }
+  .note {
+    margin: 0.4rem 0 0;
+    font-size: 0.75rem;
+    color: #56626b;
+  }
+  .toggle:focus-visible,
+  input:focus-visible {
+    outline: 3px solid #f0a500;
+    outline-offset: 2px;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .toggle svg {
+      transition: none;
+    }
+  }
+`;
