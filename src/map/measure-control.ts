@@ -192,7 +192,7 @@ export class MeasureControl implements IControl {
   measure(points: readonly LngLat[]): GeoStoryMeasureDetail {
     if (!this.active) this.setActive(true);
     this.points = points.map((p) => [p[0], p[1]]);
-    this.remeasure();
+    this.remeasure(false);
     return this.result?.detail ?? { straightMeters: 0 };
   }
 
@@ -239,7 +239,8 @@ export class MeasureControl implements IControl {
     this.remeasure();
   }
 
-  private remeasure(): void {
+  /** Measures the path again and redraws; `notify` tells the story (the reader changed the path). */
+  private remeasure(notify = true): void {
     const map = this.map;
     if (!map) return;
     const snap: SnapTest = (p, _corridor, nearest) => {
@@ -249,7 +250,7 @@ export class MeasureControl implements IControl {
     };
     this.result = measureOnLines(this.points, this.options.lines(), snap);
     this.redraw();
-    if (this.points.length >= 2) this.options.onMeasure(this.result.detail);
+    if (notify && this.points.length >= 2) this.options.onMeasure(this.result.detail);
   }
 
   private applyText(): void {
