@@ -226,6 +226,37 @@ describe('layer panel and legend', () => {
     await context.close();
   });
 
+  it('works on its own elsewhere in the page, with for= naming the story', async () => {
+    const { page, context, errors } = await openPage(browser, pageUrl('en'));
+    await waitReady(page);
+    await waitSettled(page);
+    await page.evaluate(() => {
+      const panel = document.createElement('geo-story-layers');
+      panel.setAttribute('for', document.querySelector('geo-story')!.id);
+      panel.id = 'outside';
+      document.body.prepend(panel);
+    });
+    const outside = page.locator('#outside');
+    // Not collapsible: the list shows at once, under a heading.
+    await outside.getByRole('heading', { name: 'Layers' }).waitFor();
+    expect(await outside.getByRole('checkbox', { name: 'Ecological corridor' }).isChecked()).toBe(true);
+    await outside.getByRole('checkbox', { name: 'Mirs Bay' }).check();
+    await waitIdle(page);
+    expect(await mapVisibility(page, 'mirs-bay')).toEqual(PARTS.map(() => 'visible'));
+    // The panel inside the story shows the same state, and both follow a chapter change.
+    await page.locator('geo-story geo-story-layers').getByRole('button', { name: 'Layers and legend' }).click();
+    expect(await page.locator('geo-story geo-story-layers').getByRole('checkbox', { name: 'Mirs Bay' }).isChecked()).toBe(true);
+    await page.evaluate(() => document.querySelector('geo-story')!.goTo('bay'));
+    await waitSettled(page);
+    expect(await outside.getByRole('checkbox', { name: 'Ecological corridor' }).isChecked()).toBe(false);
+    expect(await outside.getByRole('checkbox', { name: 'Hong Kong - Shenzhen boundary' }).isChecked()).toBe(true);
+    // And the story's language.
+    await page.evaluate(() => (document.querySelector('geo-story')!.lang = 'zh-Hant'));
+    await outside.getByRole('checkbox', { name: '大鵬灣' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows each chapter’s legend for its own layers only, readable at 390 px, with the panel usable there too', async () => {
     const { page, context, errors } = await openPage(browser, pageUrl(), { width: 390, height: 800 });
     await waitReady(page);
