@@ -52,6 +52,9 @@ export const geoStoryLayersStyles = css`
     max-height: var(--geo-story-layers-max-height, 60vh);
     overflow-y: auto;
   }
+  .body[hidden] {
+    display: none;
+  }
   h2 {
     font-size: inherit;
     margin: 0.5rem 0 0.25rem;

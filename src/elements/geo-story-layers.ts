@@ -63,7 +63,7 @@ export class GeoStoryLayers extends LitElement {
     const lang = this._lang;
     const layers = story?.layers ?? [];
     if (!story?.story || layers.length === 0) return nothing;
-    const body = html`<div class="body" id="${this._id}-body">
+    const body = html`<div class="body" id="${this._id}-body" ?hidden=${this.collapsible && !this._open}>
       ${this.collapsible ? nothing : html`<h2>${t(lang, 'layers')}</h2>`}
       ${this._groups(story, layers, lang).map(
         (g) => html`<fieldset>
@@ -87,7 +87,7 @@ export class GeoStoryLayers extends LitElement {
             ${t(lang, 'layersShow')}
           </button>`
         : nothing}
-      ${!this.collapsible || this._open ? body : nothing}
+      ${body}
     </section>`;
   }
 
