@@ -440,7 +440,9 @@ describe('embedding dist/geo-story.js in plain pages', () => {
     await settled(page, '#story');
     const counts: number[] = [await liveContexts(page)];
     for (let i = 0; i < 20; i++) {
-      const cycle = await page.evaluate(async () => {
+      // Most cycles remove the element while its new map is still loading; every fifth waits
+      // for the map to be complete first.
+      const cycle = await page.evaluate(async (untilReady) => {
         const el = document.querySelector('geo-story')!;
         const parent = el.parentNode!;
         const next = el.nextSibling;
@@ -450,13 +452,18 @@ describe('embedding dist/geo-story.js in plain pages', () => {
         const released = el.map === undefined;
         const ready = new Promise((r) => el.addEventListener('geo-story-ready', () => r(true), { once: true }));
         parent.insertBefore(el, next);
-        const rebuilt = await Promise.race([ready, new Promise((r) => setTimeout(() => r(false), 30_000))]);
+        const created = new Promise((r) => {
+          const poll = () => (el.map ? r(true) : setTimeout(poll, 20));
+          poll();
+        });
+        const rebuilt = await Promise.race([untilReady ? ready : created, new Promise((r) => setTimeout(() => r(false), 30_000))]);
         return { released, rebuilt, live: (window as unknown as { __liveContexts: () => number }).__liveContexts() };
-      });
+      }, i % 5 === 4);
       expect(cycle.released && cycle.rebuilt).toBe(true);
       counts.push(cycle.live);
     }
     expect(counts).toEqual(Array(21).fill(1));
+    await settled(page, '#story');
     const cameras = await declaredCameras(page, '#story');
     await wheelTo(page, '#story', 2);
     expectCamera(await settled(page, '#story'), cameras[2]!);
@@ -464,5 +471,5 @@ describe('embedding dist/geo-story.js in plain pages', () => {
     expect(await liveContexts(page)).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 });
