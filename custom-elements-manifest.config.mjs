@@ -4,4 +4,6 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/elements/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
+  // package.json names the manifest itself; a run with another --outdir must not rewrite it.
+  packagejson: false,
 };
