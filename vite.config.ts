@@ -1,39 +1,48 @@
 /// <reference types="vitest/config" />
 import { cp } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
-/** Copies stories/ and geo/ beside the built site, so story files resolve their layers by relative URL. */
-function copyStoryData(): Plugin {
+/** A plugin that runs `task` with the resolved output folder once a build has written its bundle. */
+export function afterBuild(name: string, task: (outDir: string) => Promise<void>): Plugin {
   let outDir = 'dist';
   return {
-    name: 'geo-story:copy-story-data',
+    name,
     apply: 'build',
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
     },
-    async closeBundle() {
-      for (const dir of ['stories', 'geo']) {
-        await cp(resolve(import.meta.dirname, dir), resolve(outDir, dir), {
-          recursive: true,
-          filter: (src) => !src.endsWith('.md') || dir === 'stories',
-        });
-      }
-    },
+    closeBundle: () => task(outDir),
   };
 }
+
+/** Copies stories/ and geo/ beside the built site, so story files resolve their layers by relative URL. */
+function copyStoryData(): Plugin {
+  return afterBuild('geo-story:copy-story-data', async (outDir) => {
+    for (const dir of ['stories', 'geo']) {
+      await cp(resolve(import.meta.dirname, dir), resolve(outDir, dir), {
+        recursive: true,
+        filter: (src) => !src.endsWith('.md') || dir === 'stories',
+      });
+    }
+  });
+}
+
+/**
+ * Lit's legacy decorators need set semantics for fields (tsconfig useDefineForClassFields: false),
+ * which Vite's Oxc transform only follows when told so explicitly. Shared with vite.lib.config.ts.
+ */
+export const LIT_OXC = {
+  decorator: { legacy: true },
+  assumptions: { setPublicClassFields: true },
+  typescript: { removeClassFieldsWithoutInitializer: true },
+} satisfies UserConfig['oxc'];
 
 export default defineConfig({
   // Relative base: the built site works from any folder of any static server.
   base: './',
   plugins: [copyStoryData()],
-  // Lit's legacy decorators need set semantics for fields (tsconfig useDefineForClassFields: false),
-  // which Vite's Oxc transform only follows when told so explicitly.
-  oxc: {
-    decorator: { legacy: true },
-    assumptions: { setPublicClassFields: true },
-    typescript: { removeClassFieldsWithoutInitializer: true },
-  },
+  oxc: LIT_OXC,
   // MapLibre 6 is ESM and loads its worker from a separate file; pre-bundling would break that.
   optimizeDeps: { exclude: ['maplibre-gl'] },
   server: { port: 5173, strictPort: false },

@@ -1,20 +1,13 @@
 import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { afterBuild, LIT_OXC } from './vite.config.ts';
 
 /** Ships the custom elements manifest beside the library, so `dist/` is self-describing. */
 function copyManifest(): Plugin {
-  let outDir = 'dist';
-  return {
-    name: 'geo-story:copy-manifest',
-    apply: 'build',
-    configResolved(config) {
-      outDir = resolve(config.root, config.build.outDir);
-    },
-    async closeBundle() {
-      await copyFile(resolve(import.meta.dirname, 'custom-elements.json'), resolve(outDir, 'custom-elements.json'));
-    },
-  };
+  return afterBuild('geo-story:copy-manifest', (outDir) =>
+    copyFile(resolve(import.meta.dirname, 'custom-elements.json'), resolve(outDir, 'custom-elements.json')),
+  );
 }
 
 /**
@@ -29,12 +22,7 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [copyManifest()],
-  // Same decorator semantics as the site build (see vite.config.ts).
-  oxc: {
-    decorator: { legacy: true },
-    assumptions: { setPublicClassFields: true },
-    typescript: { removeClassFieldsWithoutInitializer: true },
-  },
+  oxc: LIT_OXC,
   build: {
     target: 'es2022',
     sourcemap: true,
