@@ -2,7 +2,7 @@
  * JSON Schema for editors, built from the same zod schemas the parser validates with, so the two
  * cannot disagree. Kept apart from schema.ts: the viewer never needs it, so it stays out of the bundle.
  */
-import { toJSONSchema } from 'zod';
+import { toJSONSchema } from 'zod/mini';
 import { chapterSchema, frontMatterSchema } from './schema';
 
 /** The story front matter as JSON Schema draft 2020-12, with a chapter block's schema under `$defs.chapter`. */

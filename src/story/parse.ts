@@ -3,7 +3,7 @@
  * located at the line and column of the original file where the author has to fix it.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { chapterSchema, frontMatterSchema, type ChapterBlock, type FrontMatter } from './schema';
 import {
   LANGS,
@@ -399,7 +399,7 @@ function fieldName(prefix: string, path: readonly PropertyKey[]): string {
 
 /** Validates data against a schema and reports each problem at its place in the YAML. */
 function validate<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   data: unknown,
   part: YamlPart,
   prefix: string,

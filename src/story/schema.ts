@@ -5,8 +5,11 @@
  *
  * The schemas hold no transforms, so the same objects describe the input for the JSON Schema
  * written to stories/story.schema.json.
+ *
+ * Written with zod/mini, whose functions tree-shake: the viewer parses a story before the map
+ * loads, so whatever of zod this file uses is in the viewer's first chunk.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LANGS } from './types';
 
 /** Kebab-case: lowercase letters and digits in runs joined by single hyphens. */
@@ -15,11 +18,11 @@ export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ID_EXPECTED = 'expected a kebab-case id (lowercase letters and digits joined by hyphens, e.g. "eco-corridor")';
 
 /** A kebab-case id of a story, layer, group or chapter. */
-export const idSchema = z.string({ error: ID_EXPECTED }).regex(ID_PATTERN, { error: ID_EXPECTED });
+export const idSchema = z.string({ error: ID_EXPECTED }).check(z.regex(ID_PATTERN, { error: ID_EXPECTED }));
 
 // A string with at least one non-space character; readers should never see an empty heading.
 function text(expected: string) {
-  return z.string({ error: expected }).regex(/\S/, { error: expected });
+  return z.string({ error: expected }).check(z.regex(/\S/, { error: expected }));
 }
 
 // Objects reject unknown keys: a misspelt optional field would otherwise be silently ignored.
@@ -34,8 +37,8 @@ function numberIn(min: number, max?: number, unit = '', expected?: string) {
   const message =
     expected ??
     (max === undefined ? `expected a number of ${min} or more${unit}` : `expected a number from ${min} to ${max}${unit}`);
-  const schema = z.number({ error: message }).min(min, { error: message });
-  return max === undefined ? schema : schema.max(max, { error: message });
+  const schema = z.number({ error: message }).check(z.minimum(min, { error: message }));
+  return max === undefined ? schema : schema.check(z.maximum(max, { error: message }));
 }
 
 /** Text in every language the viewer speaks, each non-empty. */
@@ -52,7 +55,7 @@ const COLOR_EXPECTED = "expected a CSS hex colour in quotes, e.g. '#2e7d32'";
 /** A CSS hex colour: #rgb, #rgba, #rrggbb or #rrggbbaa. */
 export const colorSchema = z
   .string({ error: COLOR_EXPECTED })
-  .regex(/^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/, { error: COLOR_EXPECTED });
+  .check(z.regex(/^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/, { error: COLOR_EXPECTED }));
 
 /** A [longitude, latitude] pair (RFC 7946 section 3.1.1 axis order). */
 export const lngLatSchema = z.tuple(
@@ -64,8 +67,12 @@ export const lngLatSchema = z.tuple(
   { error: 'expected [longitude, latitude], e.g. [114.2, 22.56]' },
 );
 
+// Worded as zod's English locale words a failed pattern: zod/mini loads no locale, and this one
+// reaches the author when a feature id is blank text.
+const BLANK_FEATURE_ID = 'Invalid string: must match pattern /\\S/';
+
 /** A GeoJSON feature id: a string or a number (RFC 7946 section 3.2). */
-export const featureIdSchema = z.union([z.string().regex(/\S/), z.number()], {
+export const featureIdSchema = z.union([z.string().check(z.regex(/\S/, { error: BLANK_FEATURE_ID })), z.number()], {
   error: 'expected a feature id (text or a number)',
 });
 
@@ -78,8 +85,8 @@ export const viewCameraSchema = strict(
   {
     center: lngLatSchema,
     zoom: zoomSchema,
-    bearing: bearingSchema.default(0),
-    pitch: pitchSchema.default(0),
+    bearing: z._default(bearingSchema, 0),
+    pitch: z._default(pitchSchema, 0),
   },
   'expected a camera map',
 );
@@ -92,11 +99,11 @@ export const FIT_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/\S.*)?$/;
 /** A camera that fits a layer, or one feature of it. */
 export const fitCameraSchema = strict(
   {
-    fit: z.string({ error: FIT_EXPECTED }).regex(FIT_PATTERN, { error: FIT_EXPECTED }),
-    padding: numberIn(0, undefined, ' (pixels)').default(40),
-    maxZoom: zoomSchema.optional(),
-    bearing: bearingSchema.default(0),
-    pitch: pitchSchema.default(0),
+    fit: z.string({ error: FIT_EXPECTED }).check(z.regex(FIT_PATTERN, { error: FIT_EXPECTED })),
+    padding: z._default(numberIn(0, undefined, ' (pixels)'), 40),
+    maxZoom: z.optional(zoomSchema),
+    bearing: z._default(bearingSchema, 0),
+    pitch: z._default(pitchSchema, 0),
   },
   'expected a camera map',
 );
@@ -114,9 +121,9 @@ const kmOrPointSchema = z.union([numberIn(0, undefined, ' (km along the line)'),
 export const measureSchema = strict(
   {
     layer: idSchema,
-    feature: featureIdSchema.optional(),
-    from: kmOrPointSchema.optional(),
-    to: kmOrPointSchema.optional(),
+    feature: z.optional(featureIdSchema),
+    from: z.optional(kmOrPointSchema),
+    to: z.optional(kmOrPointSchema),
   },
   'expected a map with layer and optionally feature, from and to',
 );
@@ -125,23 +132,26 @@ export const measureSchema = strict(
 export const sourceSchema = strict(
   {
     title: localizedSchema,
-    url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+    url: z.optional(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })),
   },
   'expected a map with title and optionally url',
 );
+
+const DASH_EXPECTED = 'expected a list of dash lengths, e.g. [2, 1]';
 
 /** How a layer is drawn; everything but the colour has a default. */
 export const styleSchema = strict(
   {
     color: colorSchema,
-    fillOpacity: numberIn(0, 1).default(0.2),
-    lineWidth: numberIn(0, undefined, ' (pixels)').default(2),
-    dash: z
-      .array(numberIn(0, undefined, ' (line widths)'), { error: 'expected a list of dash lengths, e.g. [2, 1]' })
-      .min(1, { error: 'expected a list of dash lengths, e.g. [2, 1]' })
-      .optional(),
-    circleRadius: numberIn(0, undefined, ' (pixels)').default(5),
-    label: z.boolean({ error: 'expected true or false' }).default(false),
+    fillOpacity: z._default(numberIn(0, 1), 0.2),
+    lineWidth: z._default(numberIn(0, undefined, ' (pixels)'), 2),
+    dash: z.optional(
+      z
+        .array(numberIn(0, undefined, ' (line widths)'), { error: DASH_EXPECTED })
+        .check(z.minLength(1, { error: DASH_EXPECTED })),
+    ),
+    circleRadius: z._default(numberIn(0, undefined, ' (pixels)'), 5),
+    label: z._default(z.boolean({ error: 'expected true or false' }), false),
   },
   "expected a style map with at least color, e.g. {color: '#2e7d32'}",
 );
@@ -152,7 +162,7 @@ export const layerSchema = strict(
     id: idSchema,
     file: text('expected the path of a GeoJSON file, relative to the story file'),
     title: localizedSchema,
-    group: idSchema.optional(),
+    group: z.optional(idSchema),
     style: styleSchema,
   },
   'expected a layer map with id, file, title and style',
@@ -166,18 +176,18 @@ const BASEMAP_EXPECTED = 'expected "offline", an http(s) URL, or a path starting
 /** `offline`, or where a MapLibre style is; a relative path must look like one, so a misspelt "offline" is not fetched. */
 export const basemapSchema = z
   .string({ error: BASEMAP_EXPECTED })
-  .regex(/^(?:offline|https?:\/\/\S+|\.{1,2}\/\S*|\/(?!\/)\S*)$/, { error: BASEMAP_EXPECTED });
+  .check(z.regex(/^(?:offline|https?:\/\/\S+|\.{1,2}\/\S*|\/(?!\/)\S*)$/, { error: BASEMAP_EXPECTED }));
 
 /** Everything between the front matter's `---` lines. */
 export const frontMatterSchema = strict(
   {
     id: idSchema,
     title: localizedSchema,
-    subtitle: localizedSchema.optional(),
-    defaultLang: z.enum(LANGS, { error: 'expected zh-Hant or en' }).default('zh-Hant'),
-    basemap: basemapSchema.default('offline'),
-    groups: z.array(groupSchema, { error: 'expected a list of groups' }).default([]),
-    layers: z.array(layerSchema, { error: 'expected a list of layers' }).default([]),
+    subtitle: z.optional(localizedSchema),
+    defaultLang: z._default(z.enum(LANGS, { error: 'expected zh-Hant or en' }), 'zh-Hant'),
+    basemap: z._default(basemapSchema, 'offline'),
+    groups: z._default(z.array(groupSchema, { error: 'expected a list of groups' }), []),
+    layers: z._default(z.array(layerSchema, { error: 'expected a list of layers' }), []),
   },
   'expected the front matter to be a map with at least id and title',
 );
@@ -189,13 +199,13 @@ export const chapterSchema = strict(
     title: localizedSchema,
     camera: cameraSchema,
     layers: z.array(idSchema, { error: 'expected a list of layer ids, e.g. [corridor, boundary]' }),
-    highlight: z
-      .record(idSchema, z.array(featureIdSchema, { error: 'expected a list of feature ids, e.g. [centreline]' }), {
+    highlight: z.optional(
+      z.record(idSchema, z.array(featureIdSchema, { error: 'expected a list of feature ids, e.g. [centreline]' }), {
         error: 'expected a map from layer id to a list of feature ids',
-      })
-      .optional(),
-    measure: measureSchema.optional(),
-    sources: z.array(sourceSchema, { error: 'expected a list of sources' }).optional(),
+      }),
+    ),
+    measure: z.optional(measureSchema),
+    sources: z.optional(z.array(sourceSchema, { error: 'expected a list of sources' })),
   },
   'expected the chapter block to be a map with at least id, title, camera and layers',
 );
