@@ -114,7 +114,10 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
   let warnings = 0;
   for (const issues of byFile.values()) {
     issues.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-    for (const issue of issues) issue.severity === 'error' ? errors++ : warnings++;
+    for (const issue of issues) {
+      if (issue.severity === 'error') errors++;
+      else warnings++;
+    }
   }
   return { byFile, files: byFile.size, errors, warnings };
 }

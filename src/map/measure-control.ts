@@ -285,9 +285,10 @@ export class MeasureControl implements IControl {
     if (!map?.style) return;
     const reader = map.getSource(MEASURE_SOURCE.reader) as GeoJSONSource | undefined;
     const chapter = map.getSource(MEASURE_SOURCE.chapter) as GeoJSONSource | undefined;
-    reader?.setData(this.active ? this.readerFeatures() : EMPTY);
+    // setData's promise only says when the worker has the data; failures reach the map's `error` event.
+    void reader?.setData(this.active ? this.readerFeatures() : EMPTY);
     // The reader's own measuring replaces the chapter's on the map until measure mode ends.
-    chapter?.setData(!this.active && this.chapter ? chapterFeatures(this.chapter) : EMPTY);
+    void chapter?.setData(!this.active && this.chapter ? chapterFeatures(this.chapter) : EMPTY);
   }
 
   private readerFeatures(): FeatureCollection {

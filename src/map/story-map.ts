@@ -278,7 +278,8 @@ export class StoryMap {
     }
     const collection = asCollection(result.data);
     this.data.set(layerId, collection);
-    (this.map.getSource(storySourceId(layerId)) as GeoJSONSource | undefined)?.setData(withIdProperty(collection));
+    // setData's promise only says when the worker has the data; failures reach the map's `error` event.
+    void (this.map.getSource(storySourceId(layerId)) as GeoJSONSource | undefined)?.setData(withIdProperty(collection));
     // A declared measurement on this layer could not be drawn before its data arrived.
     if (this.applied?.measure?.layer === layerId) this.measureControl.setChapterMeasure(this.resolveMeasure(this.applied.measure));
     // A chapter that fits this layer could not place its camera before the data arrived.

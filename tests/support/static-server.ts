@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -20,7 +20,7 @@ const TYPES: Record<string, string> = {
 /** A static file server on 127.0.0.1 over several roots (first match wins), as any plain host would serve the build. */
 export async function startStaticServer(roots: string[]): Promise<{ url: string; close: () => Promise<void> }> {
   const absRoots = roots.map((r) => resolve(r));
-  const server: Server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     for (const root of absRoots) {
       let file = normalize(join(root, path));
@@ -44,7 +44,10 @@ export async function startStaticServer(roots: string[]): Promise<{ url: string;
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
-  });
+  };
+  // Node ignores a request listener's result: an error in `serve` surfaces as an unhandled
+  // rejection, which fails the test run.
+  const server: Server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {
