@@ -25,12 +25,15 @@ async function bundleSizes(): Promise<void> {
   console.log('\nBundle (raw / gzip):');
   for (const f of files.sort()) {
     const data = await readFile(resolve(assets, f));
-    const role = f.startsWith('index-') && f.endsWith('.js')
-      ? '  <- loaded before text renders'
-      : f.startsWith('story-map-')
-        ? '  <- dynamic import (MapLibre + glue)'
-        : '';
-    console.log(`  ${f.padEnd(44)} ${kb((await stat(resolve(assets, f))).size).padStart(10)} / ${kb(gzipSync(data).length).padStart(9)}${role}`);
+    const role =
+      f.startsWith('index-') && f.endsWith('.js')
+        ? '  <- loaded before text renders'
+        : f.startsWith('story-map-')
+          ? '  <- dynamic import (MapLibre + glue)'
+          : '';
+    console.log(
+      `  ${f.padEnd(44)} ${kb((await stat(resolve(assets, f))).size).padStart(10)} / ${kb(gzipSync(data).length).padStart(9)}${role}`,
+    );
   }
 }
 
@@ -53,7 +56,8 @@ async function pageTimings(): Promise<void> {
       const t = await page.evaluate(async () => {
         await customElements.whenDefined('geo-story');
         const el = document.querySelector('geo-story')!;
-        while (!el.shadowRoot?.querySelector('[data-chapter-id] h2')) await new Promise((r) => requestAnimationFrame(r));
+        while (!el.shadowRoot?.querySelector('[data-chapter-id] h2'))
+          await new Promise((r) => requestAnimationFrame(r));
         const textAt = performance.now();
         await el.ready;
         const idleAt = performance.now();
@@ -70,8 +74,12 @@ async function pageTimings(): Promise<void> {
     await server.close();
   }
   console.log(`\nDefault story, ${runs} loads in headless Chromium (software WebGL), ms from navigation start:`);
-  console.log(`  first chapter text  median ${median(text).toFixed(0)}  (min ${Math.min(...text).toFixed(0)}, max ${Math.max(...text).toFixed(0)})`);
-  console.log(`  map first idle      median ${median(idle).toFixed(0)}  (min ${Math.min(...idle).toFixed(0)}, max ${Math.max(...idle).toFixed(0)})`);
+  console.log(
+    `  first chapter text  median ${median(text).toFixed(0)}  (min ${Math.min(...text).toFixed(0)}, max ${Math.max(...text).toFixed(0)})`,
+  );
+  console.log(
+    `  map first idle      median ${median(idle).toFixed(0)}  (min ${Math.min(...idle).toFixed(0)}, max ${Math.max(...idle).toFixed(0)})`,
+  );
   console.log(`  JS heap after ready median ${kb(median(heap))}`);
 }
 

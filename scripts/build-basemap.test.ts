@@ -22,8 +22,11 @@ const ringBox = (r: Position[]) => [
   Math.max(...r.map((p) => p[1])),
 ];
 const overlap = (a: number[], b: number[]) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
-const landPolys = land.features.flatMap((f) => f.geometry.coordinates.map((p) => ({ box: ringBox(p[0]), poly: polygon(p) })));
-const onLand = (pos: Position) => landPolys.some((l) => overlap(l.box, [pos[0], pos[1], pos[0], pos[1]]) && booleanPointInPolygon(pos, l.poly));
+const landPolys = land.features.flatMap((f) =>
+  f.geometry.coordinates.map((p) => ({ box: ringBox(p[0]), poly: polygon(p) })),
+);
+const onLand = (pos: Position) =>
+  landPolys.some((l) => overlap(l.box, [pos[0], pos[1], pos[0], pos[1]]) && booleanPointInPolygon(pos, l.poly));
 
 describe('land.geojson', () => {
   it('has one feature per region, each with a source', () => {
@@ -153,6 +156,20 @@ describe('labels.geojson', () => {
   });
 
   it('keeps labels inside the basemap box', () => {
-    for (const f of labels.features) expect(booleanPointInPolygon(point(f.geometry.coordinates), polygon([[[BOX[0], BOX[1]], [BOX[2], BOX[1]], [BOX[2], BOX[3]], [BOX[0], BOX[3]], [BOX[0], BOX[1]]]]))).toBe(true);
+    for (const f of labels.features)
+      expect(
+        booleanPointInPolygon(
+          point(f.geometry.coordinates),
+          polygon([
+            [
+              [BOX[0], BOX[1]],
+              [BOX[2], BOX[1]],
+              [BOX[2], BOX[3]],
+              [BOX[0], BOX[3]],
+              [BOX[0], BOX[1]],
+            ],
+          ]),
+        ),
+      ).toBe(true);
   });
 });

@@ -54,10 +54,22 @@ const BORDER_ZONE: [number, number, number, number] = [113.98, 22.45, 114.3, 22.
 /** A place label: WGS 84 position (centres good to about 1 km), names and display rank. */
 interface LabelSpec {
   coordinates: [number, number];
-  properties: { name_zh_hant: string; name_en: string; kind: 'city' | 'district' | 'water' | 'island'; rank: 1 | 2 | 3 | 4 };
+  properties: {
+    name_zh_hant: string;
+    name_en: string;
+    kind: 'city' | 'district' | 'water' | 'island';
+    rank: 1 | 2 | 3 | 4;
+  };
 }
 
-const L = (lon: number, lat: number, zh: string, en: string, kind: LabelSpec['properties']['kind'], rank: LabelSpec['properties']['rank']): LabelSpec => ({
+const L = (
+  lon: number,
+  lat: number,
+  zh: string,
+  en: string,
+  kind: LabelSpec['properties']['kind'],
+  rank: LabelSpec['properties']['rank'],
+): LabelSpec => ({
   coordinates: [lon, lat],
   properties: { name_zh_hant: zh, name_en: en, kind, rank },
 });
@@ -267,12 +279,7 @@ function edgesIn(polys: Poly[], box: number[]): [number, number][][] {
  * vertices within FACE_TOLERANCE_M of (or inside) the Mainland polygons, short breaks bridged.
  */
 export function findLandBoundary(hk: Poly[], mainland: Poly[]): Position[] {
-  const zone = [
-    BORDER_ZONE[0] - 0.02,
-    BORDER_ZONE[1] - 0.02,
-    BORDER_ZONE[2] + 0.02,
-    BORDER_ZONE[3] + 0.02,
-  ];
+  const zone = [BORDER_ZONE[0] - 0.02, BORDER_ZONE[1] - 0.02, BORDER_ZONE[2] + 0.02, BORDER_ZONE[3] + 0.02];
   const edges = edgesIn(mainland, zone);
   const near = mainland.filter((p) => bboxOverlap(ringBBox(p[0]), zone)).map((p) => polygon(p));
   let best: Position[] = [];
@@ -282,17 +289,19 @@ export function findLandBoundary(hk: Poly[], mainland: Poly[]): Position[] {
     if (!bboxOverlap(ringBBox(ring), BORDER_ZONE)) continue;
     const n = ring.length - 1;
     const facing = ring.slice(0, n).map((v) => {
-      if (v[0] < BORDER_ZONE[0] || v[0] > BORDER_ZONE[2] || v[1] < BORDER_ZONE[1] || v[1] > BORDER_ZONE[3]) return false;
+      if (v[0] < BORDER_ZONE[0] || v[0] > BORDER_ZONE[2] || v[1] < BORDER_ZONE[1] || v[1] > BORDER_ZONE[3])
+        return false;
       const xy = toXY(v);
       for (const [a, b] of edges) if (segDist(xy, a, b) <= FACE_TOLERANCE_M) return true;
       return near.some((q) => booleanPointInPolygon(v, q));
     });
     if (!facing.some((x) => x) || facing.every((x) => x)) continue;
     const facingBeforeBridging = [...facing];
-    const step = (i: number) => Math.hypot(...(toXY(ring[(i + 1) % n]).map((c, k) => c - toXY(ring[i % n])[k]) as [number, number]));
+    const step = (i: number) =>
+      Math.hypot(...(toXY(ring[(i + 1) % n]).map((c, k) => c - toXY(ring[i % n])[k]) as [number, number]));
     // Bridge short breaks: a notch (a creek or channel cut into the outline) leaves the facing
     // stretch and comes back close to where it left, so the straight gap is what counts.
-    for (let k = 0, i0 = facing.findIndex((x) => !x); k < n; ) {
+    for (let k = 0, i0 = facing.findIndex((x) => !x); k < n;) {
       const i = (i0 + k) % n;
       if (facing[i]) {
         k++;
@@ -304,7 +313,8 @@ export function findLandBoundary(hk: Poly[], mainland: Poly[]): Position[] {
       const after = (i + m) % n;
       if (facing[before] && facing[after]) {
         const [a, b] = [toXY(ring[before]), toXY(ring[after])];
-        if (Math.hypot(a[0] - b[0], a[1] - b[1]) < FACE_GAP_BRIDGE_M) for (let j = 0; j < m; j++) facing[(i + j) % n] = true;
+        if (Math.hypot(a[0] - b[0], a[1] - b[1]) < FACE_GAP_BRIDGE_M)
+          for (let j = 0; j < m; j++) facing[(i + j) % n] = true;
       }
       k += m;
     }
@@ -348,7 +358,9 @@ function buildSeam(mainland: Poly[], chnLand: Poly[], hk: Poly[], boundary: Posi
   const localChn = chnLand.filter((p) => bboxOverlap(ringBBox(p[0]), zone));
   const localHk = hk.filter((p) => bboxOverlap(ringBBox(p[0]), zone));
   const inLand = intersect(featureCollection([corridor, mp(localChn)]));
-  const gaps = polysOf(difference(featureCollection([...(inLand ? [inLand] : []), mp(localHk), mp(mainland)]))?.geometry);
+  const gaps = polysOf(
+    difference(featureCollection([...(inLand ? [inLand] : []), mp(localHk), mp(mainland)]))?.geometry,
+  );
   const edges = edgesIn(mainland, zone);
   const touching = gaps.filter((g) =>
     g[0].some((v) => {
@@ -356,7 +368,9 @@ function buildSeam(mainland: Poly[], chnLand: Poly[], hk: Poly[], boundary: Posi
       return edges.some(([a, b]) => segDist(xy, a, b) < 1);
     }),
   );
-  console.log(`seam: ${gaps.length} gap pieces, ${touching.length} touching Mainland, ${Math.round(touching.reduce((s, g) => s + polyArea(g), 0))} m² filled`);
+  console.log(
+    `seam: ${gaps.length} gap pieces, ${touching.length} touching Mainland, ${Math.round(touching.reduce((s, g) => s + polyArea(g), 0))} m² filled`,
+  );
   const grown = touching.length ? polysOf(union(featureCollection([mp(mainland), mp(touching)]))?.geometry) : mainland;
   // Subtract Hong Kong only from the pieces near it: a polygon-by-polygon bbox prefilter.
   const hkBox = ringBBox(hk.flatMap((p) => p[0]));
@@ -368,7 +382,11 @@ function buildSeam(mainland: Poly[], chnLand: Poly[], hk: Poly[], boundary: Posi
     }
     const pb = ringBBox(p[0]);
     const cutters = hk.filter((q) => bboxOverlap(ringBBox(q[0]), pb));
-    out.push(...(cutters.length ? polysOf(difference(featureCollection<Polygon | MultiPolygon>([polygon(p), mp(cutters)]))?.geometry) : [p]));
+    out.push(
+      ...(cutters.length
+        ? polysOf(difference(featureCollection<Polygon | MultiPolygon>([polygon(p), mp(cutters)]))?.geometry)
+        : [p]),
+    );
   }
   return out;
 }
@@ -403,7 +421,9 @@ function main(): void {
     },
   });
   if (!values.hk || !values.mainland) {
-    console.error('usage: tsx scripts/build-basemap.ts --hk <hk_terrestrial_2m.geojson> --mainland <map.geo.json> [--out dir]');
+    console.error(
+      'usage: tsx scripts/build-basemap.ts --hk <hk_terrestrial_2m.geojson> --mainland <map.geo.json> [--out dir]',
+    );
     process.exit(2);
   }
   const outDir = values.out!;
@@ -416,7 +436,9 @@ function main(): void {
     for (const tol of [0.00003, 0.00005, 0.0001, 0.00015, 0.0002, 0.0003]) {
       const hk = finishPolys(simplifyHongKong(hkRaw, tol));
       const bytes = JSON.stringify(hk).length;
-      console.log(`tolerance ${tol}° (~${Math.round(tol * M_PER_DEG_LAT)} m): ${hk.length} polygons, ${vertexCount(hk)} vertices, ${Math.round(bytes / 1024)} KB`);
+      console.log(
+        `tolerance ${tol}° (~${Math.round(tol * M_PER_DEG_LAT)} m): ${hk.length} polygons, ${vertexCount(hk)} vertices, ${Math.round(bytes / 1024)} KB`,
+      );
     }
   }
 
@@ -429,13 +451,17 @@ function main(): void {
   const mac = clipToBox(countries.get('MAC')!, BOX);
   const hkg = clipToBox(countries.get('HKG')!, BOX);
   countries.clear();
-  console.log(`Mainland read and clipped in ${Date.now() - t0} ms: CHN ${chn.length} polygons / ${vertexCount(chn)} vertices, MAC ${mac.length}, HKG ${hkg.length}`);
+  console.log(
+    `Mainland read and clipped in ${Date.now() - t0} ms: CHN ${chn.length} polygons / ${vertexCount(chn)} vertices, MAC ${mac.length}, HKG ${hkg.length}`,
+  );
 
   // The CHN feature also carries coarse copies of Hong Kong and Macao; cut them out first.
   const chnOnly = chn.flatMap((p) => {
     const pb = ringBBox(p[0]);
     const cutters = [...hkg, ...mac].filter((q) => bboxOverlap(ringBBox(q[0]), pb));
-    return cutters.length ? polysOf(difference(featureCollection<Polygon | MultiPolygon>([polygon(p), mp(cutters)]))?.geometry) : [p];
+    return cutters.length
+      ? polysOf(difference(featureCollection<Polygon | MultiPolygon>([polygon(p), mp(cutters)]))?.geometry)
+      : [p];
   });
   const mainland = dropSmall(chnOnly, CN_MIN_AREA_M2, HOLE_MIN_AREA_M2);
 
@@ -458,18 +484,22 @@ function main(): void {
       name_zh_hant: '香港與內地陸地邊界',
       name_en: 'Hong Kong - Mainland land boundary',
       source: `${HK_SOURCE}: the stretch of the outline within ${FACE_TOLERANCE_M} m of Mainland land`,
-      confidence: 'medium: follows the Hong Kong land outline (±2 m, simplified to ~11 m); end points within a few hundred metres',
+      confidence:
+        'medium: follows the Hong Kong land outline (±2 m, simplified to ~11 m); end points within a few hundred metres',
     }),
   ]);
   const bBytes = writeJson(join(outDir, 'boundary.geojson'), boundaryFc);
-  console.log(`boundary.geojson: ${line.length} vertices, ${bBytes} bytes, from ${line[0]} to ${line[line.length - 1]}`);
+  console.log(
+    `boundary.geojson: ${line.length} vertices, ${bBytes} bytes, from ${line[0]} to ${line[line.length - 1]}`,
+  );
 
   // Water labels must fall in the sea of the land just built.
   const landPolys = land.features.flatMap((ft) => polysOf(ft.geometry)).map((p) => polygon(p));
   const labels: Feature<Point>[] = BASEMAP_LABELS.map((l) => point(l.coordinates, l.properties));
   for (const l of labels) {
     if (l.properties?.kind !== 'water') continue;
-    if (landPolys.some((p) => booleanPointInPolygon(l, p))) throw new Error(`water label on land: ${l.properties.name_en}`);
+    if (landPolys.some((p) => booleanPointInPolygon(l, p)))
+      throw new Error(`water label on land: ${l.properties.name_en}`);
   }
   const lBytes = writeJson(join(outDir, 'labels.geojson'), featureCollection(labels));
   console.log(`labels.geojson: ${labels.length} labels, ${lBytes} bytes`);

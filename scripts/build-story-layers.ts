@@ -33,15 +33,7 @@ import {
   rewind,
   transformScale,
 } from '@turf/turf';
-import type {
-  Feature,
-  FeatureCollection,
-  Geometry,
-  MultiPolygon,
-  Polygon,
-  Position,
-  BBox,
-} from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position, BBox } from 'geojson';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -128,9 +120,7 @@ function roundGeometry<G extends Geometry>(g: G): G {
     case 'MultiPolygon':
       return {
         ...g,
-        coordinates: g.coordinates
-          .map((p) => p.map(line).filter((r) => r.length >= 4))
-          .filter((p) => p.length > 0),
+        coordinates: g.coordinates.map((p) => p.map(line).filter((r) => r.length >= 4)).filter((p) => p.length > 0),
       };
     default:
       throw new Error(`unexpected geometry ${g.type}`);
@@ -293,29 +283,75 @@ function buildCorridor(P: PlacesFile, place: (id: string) => Place): void {
     }),
   ];
   const key: [string, string, Position, string, string, string, string][] = [
-    ['big-wutong', 'summit', place('wutong_summit').point, '大梧桐（943.7米）', 'Big Wutong (943.7 m)',
-      place('wutong_summit').source, place('wutong_summit').confidence],
-    ['boundary-saddle', 'boundary', c.centreline[4]!.coord, '深港邊界鞍部（約）', 'Boundary saddle (approx.)',
-      'places.json corridor.centreline vertex 5', 'low: schematic vertex'],
-    ['lin-ma-hang-village', 'village', place('lin_ma_hang_village').point, '蓮麻坑村', 'Lin Ma Hang Village',
-      place('lin_ma_hang_village').source, place('lin_ma_hang_village').confidence],
-    ['lin-ma-hang-mine', 'mine', place('lin_ma_hang_mine').point, '蓮麻坑鉛礦', 'Lin Ma Hang Lead Mine',
-      place('lin_ma_hang_mine').source, place('lin_ma_hang_mine').confidence],
-    ['hung-fa-chai', 'summit', place('hung_fa_chai').point, '紅花寨（489米）', 'Hung Fa Chai (489 m)',
-      place('hung_fa_chai').source, place('hung_fa_chai').confidence],
-    ['robins-nest-summit', 'summit', place('robins_nest_summit').point, '紅花嶺（492米）', "Robin's Nest (492 m)",
-      place('robins_nest_summit').source, place('robins_nest_summit').confidence],
+    [
+      'big-wutong',
+      'summit',
+      place('wutong_summit').point,
+      '大梧桐（943.7米）',
+      'Big Wutong (943.7 m)',
+      place('wutong_summit').source,
+      place('wutong_summit').confidence,
+    ],
+    [
+      'boundary-saddle',
+      'boundary',
+      c.centreline[4]!.coord,
+      '深港邊界鞍部（約）',
+      'Boundary saddle (approx.)',
+      'places.json corridor.centreline vertex 5',
+      'low: schematic vertex',
+    ],
+    [
+      'lin-ma-hang-village',
+      'village',
+      place('lin_ma_hang_village').point,
+      '蓮麻坑村',
+      'Lin Ma Hang Village',
+      place('lin_ma_hang_village').source,
+      place('lin_ma_hang_village').confidence,
+    ],
+    [
+      'lin-ma-hang-mine',
+      'mine',
+      place('lin_ma_hang_mine').point,
+      '蓮麻坑鉛礦',
+      'Lin Ma Hang Lead Mine',
+      place('lin_ma_hang_mine').source,
+      place('lin_ma_hang_mine').confidence,
+    ],
+    [
+      'hung-fa-chai',
+      'summit',
+      place('hung_fa_chai').point,
+      '紅花寨（489米）',
+      'Hung Fa Chai (489 m)',
+      place('hung_fa_chai').source,
+      place('hung_fa_chai').confidence,
+    ],
+    [
+      'robins-nest-summit',
+      'summit',
+      place('robins_nest_summit').point,
+      '紅花嶺（492米）',
+      "Robin's Nest (492 m)",
+      place('robins_nest_summit').source,
+      place('robins_nest_summit').confidence,
+    ],
   ];
   for (const [id, kind, p, zh, en, source, confidence] of key) {
     features.push(
-      feat(id, { type: 'Point', coordinates: p }, {
-        name_zh_hant: zh,
-        name_en: en,
-        kind,
-        km_from_big_wutong: at(p),
-        source,
-        confidence,
-      }),
+      feat(
+        id,
+        { type: 'Point', coordinates: p },
+        {
+          name_zh_hant: zh,
+          name_en: en,
+          kind,
+          km_from_big_wutong: at(p),
+          source,
+          confidence,
+        },
+      ),
     );
   }
   writeLayer('corridor', features);
@@ -330,10 +366,28 @@ function buildProtectedAreas(place: (id: string) => Place, land: { hk: LandIndex
   // area and Mainland land from the Hong Kong park, then the sketch is rescaled and cut again.
   const otherSide = { wutongshan: land?.hk, 'robins-nest': land?.cn } as Record<string, LandIndex | undefined>;
   const items: [string, Place, number, string, string, Record<string, unknown>][] = [
-    ['wutongshan', place('wutongshan_scenic_area'), 31.82, '梧桐山國家級風景名勝區', 'Wutongshan National Scenic Area',
-      { area_km2_official: 31.82, forest_park: 1989, scenic_area: 2009, forest_cover_pct: 94.74 }],
-    ['robins-nest', place('robins_nest_cp'), 5.3, '紅花嶺郊野公園', "Robin's Nest Country Park",
-      { area_km2_official: 5.3, area_ha_official: 530, designated: '2024-03-01', opened: '2024-11-02', country_park_no: 25 }],
+    [
+      'wutongshan',
+      place('wutongshan_scenic_area'),
+      31.82,
+      '梧桐山國家級風景名勝區',
+      'Wutongshan National Scenic Area',
+      { area_km2_official: 31.82, forest_park: 1989, scenic_area: 2009, forest_cover_pct: 94.74 },
+    ],
+    [
+      'robins-nest',
+      place('robins_nest_cp'),
+      5.3,
+      '紅花嶺郊野公園',
+      "Robin's Nest Country Park",
+      {
+        area_km2_official: 5.3,
+        area_ha_official: 530,
+        designated: '2024-03-01',
+        opened: '2024-11-02',
+        country_park_no: 25,
+      },
+    ],
   ];
   const features: Feature[] = [];
   for (const [id, p, target, zh, en, extra] of items) {
@@ -375,14 +429,26 @@ function buildApecVenue(place: (id: string) => Place): void {
     source: `${v.source}; dates: Ministry of Foreign Affairs via stheadline 2025-12-12`,
   };
   const features = [
-    feat('siec', { type: 'Point', coordinates: v.point }, {
-      name_zh_hant, name_en, kind: 'venue', ...common,
-      confidence: 'venue identity medium (one press report); point low, about 700 m',
-    }),
+    feat(
+      'siec',
+      { type: 'Point', coordinates: v.point },
+      {
+        name_zh_hant,
+        name_en,
+        kind: 'venue',
+        ...common,
+        confidence: 'venue identity medium (one press report); point low, about 700 m',
+      },
+    ),
     feat('siec-site', site.geometry, {
-      name_zh_hant: `${name_zh_hant}用地（示意）`, name_en: `${name_en} site (sketch)`, kind: 'site',
-      area_ha_reported: 20, floor_area_m2_reported: 450000, ...common,
-      confidence: 'venue identity medium (one press report); footprint low: 20 ha rectangle centred in the reported bbox, about 700 m',
+      name_zh_hant: `${name_zh_hant}用地（示意）`,
+      name_en: `${name_en} site (sketch)`,
+      kind: 'site',
+      area_ha_reported: 20,
+      floor_area_m2_reported: 450000,
+      ...common,
+      confidence:
+        'venue identity medium (one press report); footprint low: 20 ha rectangle centred in the reported bbox, about 700 m',
     }),
   ];
   writeLayer('apec-venue', features);
@@ -395,9 +461,21 @@ function buildApecVenue(place: (id: string) => Place): void {
 function buildMicRoutes(P: PlacesFile, place: (id: string) => Place): void {
   const pts: [string, string, string, string, string][] = [
     // [feature id, places.json id, kind, zh, en]
-    ['cimc-jiangmen', 'f_cimc_jiangmen', 'factory', '中集模塊化建築（江門新會）', 'CIMC Modular Building Systems, Xinhui, Jiangmen'],
+    [
+      'cimc-jiangmen',
+      'f_cimc_jiangmen',
+      'factory',
+      '中集模塊化建築（江門新會）',
+      'CIMC Modular Building Systems, Xinhui, Jiangmen',
+    ],
     ['cscec-huizhou', 'f_cscec_huizhou', 'factory', '中建科工（惠州）', 'CSCEC Science & Industry, Huizhou'],
-    ['hailong-zhuhai', 'f_hailong_zhuhai', 'factory', '中建海龍科技（珠海斗門）', 'China State Construction Hailong, Doumen, Zhuhai'],
+    [
+      'hailong-zhuhai',
+      'f_hailong_zhuhai',
+      'factory',
+      '中建海龍科技（珠海斗門）',
+      'China State Construction Hailong, Doumen, Zhuhai',
+    ],
     ['aluhouse-zhaoqing', 'f_aluhouse_zhaoqing', 'factory', '鋁遊家（肇慶）', 'AluHouse / CSCEC Greentech, Zhaoqing'],
     ['heung-yuen-wai', 'hyw_bcp', 'crossing', '香園圍／蓮塘口岸', 'Heung Yuen Wai / Liantang'],
     ['shenzhen-bay', 'shenzhen_bay_port', 'crossing', '深圳灣口岸', 'Shenzhen Bay Port'],
@@ -415,17 +493,38 @@ function buildMicRoutes(P: PlacesFile, place: (id: string) => Place): void {
   for (const [id, pid, kind, zh, en] of pts) {
     const p = place(pid);
     features.push(
-      feat(id, { type: 'Point', coordinates: p.point }, {
-        name_zh_hant: zh, name_en: en, kind, detail_en: p.name_en, source: p.source, confidence: p.confidence,
-      }),
+      feat(
+        id,
+        { type: 'Point', coordinates: p.point },
+        {
+          name_zh_hant: zh,
+          name_en: en,
+          kind,
+          detail_en: p.name_en,
+          source: p.source,
+          confidence: p.confidence,
+        },
+      ),
     );
   }
   const routeNames: Record<string, [string, string, string | null]> = {
-    mic_huizhou_hyw: ['惠州廠房經蓮塘／香園圍至攸壆路', 'Huizhou to Yau Pok Road via Liantang / Heung Yuen Wai', 'heung-yuen-wai'],
-    mic_zhaoqing_szbay: ['肇慶廠房經深中通道及深圳灣口岸至屯門', 'Zhaoqing to Tuen Mun via the Shenzhen-Zhongshan Link and Shenzhen Bay', 'shenzhen-bay'],
+    mic_huizhou_hyw: [
+      '惠州廠房經蓮塘／香園圍至攸壆路',
+      'Huizhou to Yau Pok Road via Liantang / Heung Yuen Wai',
+      'heung-yuen-wai',
+    ],
+    mic_zhaoqing_szbay: [
+      '肇慶廠房經深中通道及深圳灣口岸至屯門',
+      'Zhaoqing to Tuen Mun via the Shenzhen-Zhongshan Link and Shenzhen Bay',
+      'shenzhen-bay',
+    ],
     mic_zhuhai_hzmb: ['珠海廠房經港珠澳大橋至竹篙灣', "Zhuhai to Penny's Bay over the HZMB", 'hzmb'],
     mic_jiangmen_barge: ['江門廠房經躉船橫渡珠江口', 'Jiangmen by barge across the Pearl River Estuary', null],
-    mic_dongguan_lmc: ['東莞經皇崗至落馬洲河套（舊路線）', 'Dongguan to the Lok Ma Chau Loop via Huanggang (legacy)', 'lok-ma-chau'],
+    mic_dongguan_lmc: [
+      '東莞經皇崗至落馬洲河套（舊路線）',
+      'Dongguan to the Lok Ma Chau Loop via Huanggang (legacy)',
+      'lok-ma-chau',
+    ],
   };
   for (const r of P.mic_routes) {
     const [zh, en, crossing] = routeNames[r.id] ?? [r.name, r.name, null];
@@ -465,9 +564,18 @@ function buildPlaces(place: (id: string) => Place): void {
     'places',
     items.map(([id, pid, zh, en]) => {
       const p = place(pid);
-      return feat(id, { type: 'Point', coordinates: p.point }, {
-        name_zh_hant: zh, name_en: en, kind: p.kind, detail_en: p.name_en, source: p.source, confidence: p.confidence,
-      });
+      return feat(
+        id,
+        { type: 'Point', coordinates: p.point },
+        {
+          name_zh_hant: zh,
+          name_en: en,
+          kind: p.kind,
+          detail_en: p.name_en,
+          source: p.source,
+          confidence: p.confidence,
+        },
+      );
     }),
   );
 }
@@ -556,7 +664,9 @@ function buildMirsBay(place: (id: string) => Place, land: LandIndex, boundary: F
   const s = MIRS_BAY_SPLIT;
   const south = Math.min(...MIRS_BAY_SKETCH.map((p) => p[1]!)) - 0.05;
   const west = Math.min(...MIRS_BAY_SKETCH.map((p) => p[0]!)) - 0.05;
-  const hkSide = polygon([closed([...s, [HK_EAST_LIMIT, s[s.length - 1]![1]!], [HK_EAST_LIMIT, south], [west, south], [west, s[0]![1]!]])]);
+  const hkSide = polygon([
+    closed([...s, [HK_EAST_LIMIT, s[s.length - 1]![1]!], [HK_EAST_LIMIT, south], [west, south], [west, s[0]![1]!]]),
+  ]);
   const hk = intersect(featureCollection([bay, hkSide]));
   const sz = difference(featureCollection([bay, hkSide]));
   if (!hk || !sz) throw new Error('Mirs Bay split failed');

@@ -48,7 +48,9 @@ describe('README embedding section', () => {
       expect(start, `README has no subsection for <${el.tagName}>`).toBeGreaterThanOrEqual(0);
       const next = section.indexOf('\n### ', start + heading.length);
       const subsection = section.slice(start, next < 0 ? undefined : next);
-      const publicMembers = (el.members ?? []).filter((m) => !m.static && (m.privacy ?? 'public') === 'public').map((m) => m.name);
+      const publicMembers = (el.members ?? [])
+        .filter((m) => !m.static && (m.privacy ?? 'public') === 'public')
+        .map((m) => m.name);
       const api = [
         ...(el.attributes ?? []).map((a) => a.name),
         ...publicMembers,

@@ -12,7 +12,10 @@ const fixture = (name: string) => join(root, 'src/geo/fixtures/validate', name);
 /** A story in the documented format whose layers are the given files. */
 function story(files: string[]): string {
   const layers = files
-    .map((file, i) => `  - id: layer-${i}\n    file: ${file}\n    title: {zh-Hant: 圖層, en: Layer}\n    style: {color: '#336699'}\n`)
+    .map(
+      (file, i) =>
+        `  - id: layer-${i}\n    file: ${file}\n    title: {zh-Hant: 圖層, en: Layer}\n    style: {color: '#336699'}\n`,
+    )
     .join('');
   return `---
 id: test-story

@@ -56,7 +56,13 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
     list.push(...issues);
     byFile.set(file, list);
   };
-  const fileError = (file: string, message: string): Issue => ({ file, line: 1, field: '', message, severity: 'error' });
+  const fileError = (file: string, message: string): Issue => ({
+    file,
+    line: 1,
+    field: '',
+    message,
+    severity: 'error',
+  });
   // Errors per GeoJSON file, so a layer shared by several stories is read and reported once.
   const geojsonErrors = new Map<string, number | { error: string }>();
 
@@ -89,7 +95,9 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
     story?.layers.forEach((layer, i) => {
       const at = { file, line: layer.line, field: `layers[${i}].file` };
       if (URL_LIKE.test(layer.file) || layer.file.startsWith('/')) {
-        add(file, [{ ...at, message: `${layer.file} is not a relative path, so it is not checked`, severity: 'warning' }]);
+        add(file, [
+          { ...at, message: `${layer.file} is not a relative path, so it is not checked`, severity: 'warning' },
+        ]);
         return;
       }
       const target = posix.normalize(posix.join(posix.dirname(file), layer.file));
@@ -98,7 +106,9 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
       if (typeof result !== 'number') {
         add(file, [{ ...at, message: `${target}: ${result.error}`, severity: 'error' }]);
       } else if (result > 0) {
-        add(file, [{ ...at, message: `the layer file ${target} has ${result} error${result > 1 ? 's' : ''}`, severity: 'error' }]);
+        add(file, [
+          { ...at, message: `the layer file ${target} has ${result} error${result > 1 ? 's' : ''}`, severity: 'error' },
+        ]);
       }
     });
   };
@@ -149,9 +159,7 @@ export function nodeHost(cwd: string): FileHost {
     list(dir) {
       try {
         const entries = readdirSync(resolve(cwd, dir), { recursive: true, withFileTypes: true });
-        return entries
-          .filter((e) => e.isFile())
-          .map((e) => toDisplay(relative(cwd, resolve(e.parentPath, e.name))));
+        return entries.filter((e) => e.isFile()).map((e) => toDisplay(relative(cwd, resolve(e.parentPath, e.name))));
       } catch {
         return []; // no such folder: nothing to check
       }

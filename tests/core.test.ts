@@ -65,7 +65,9 @@ describe('<geo-story> core viewer', () => {
       await route.continue();
     });
     await page.goto(pageUrl());
-    await page.waitForFunction(() => !!document.querySelector('geo-story')?.shadowRoot?.querySelector('[data-chapter-id="corridor"] h2'));
+    await page.waitForFunction(
+      () => !!document.querySelector('geo-story')?.shadowRoot?.querySelector('[data-chapter-id="corridor"] h2'),
+    );
     const before = await page.evaluate(() => {
       const el = document.querySelector('geo-story')!;
       const root = el.shadowRoot!;
@@ -112,7 +114,9 @@ describe('<geo-story> core viewer', () => {
       };
     });
     // Figures for the log: how long the first idle took on this machine (software WebGL).
-    console.log(`first idle: ${contract.readyEvents[0]?.firstIdleMs} ms after load start; ready ${readyAt} ms after navigation`);
+    console.log(
+      `first idle: ${contract.readyEvents[0]?.firstIdleMs} ms after load start; ready ${readyAt} ms after navigation`,
+    );
     expect(contract.src).toBe(FIXTURE);
     expect(contract.storyId).toBe('three-chapters');
     expect(contract.chapters.map((c) => c.id)).toEqual(['corridor', 'mirs-bay', 'port-shelter']);
@@ -137,7 +141,9 @@ describe('<geo-story> core viewer', () => {
     await page.evaluate(() => {
       const w = window as unknown as { changes: unknown[] };
       w.changes = [];
-      document.querySelector('geo-story')!.addEventListener('geo-story-chapter-change', (e) => w.changes.push(e.detail));
+      document
+        .querySelector('geo-story')!
+        .addEventListener('geo-story-chapter-change', (e) => w.changes.push(e.detail));
     });
     const chapters = await declared(page);
     for (let i = 1; i < chapters.length; i++) {
@@ -148,7 +154,9 @@ describe('<geo-story> core viewer', () => {
       await wheelTo(page, i);
       expectChapterState(await waitSettled(page), chapters[i]!);
     }
-    const changes = await page.evaluate(() => (window as unknown as { changes: { id: string; index: number }[] }).changes);
+    const changes = await page.evaluate(
+      () => (window as unknown as { changes: { id: string; index: number }[] }).changes,
+    );
     expect(changes.map((c) => c.index)).toEqual([1, 2, 1, 0]);
     expect(changes[0]).toEqual({ id: 'mirs-bay', index: 1 });
 
@@ -201,8 +209,12 @@ describe('<geo-story> core viewer', () => {
     expect(detail).toEqual({ id: 'port-shelter', index: 2 });
     expectChapterState(await waitSettled(page), chapters[2]!);
     // The text scrolled with it: the chapter is at the reading line, so a tick of scrolling keeps it.
-    const top = await page.evaluate(() =>
-      document.querySelector('geo-story')!.shadowRoot!.querySelector('[data-chapter-id="port-shelter"]')!.getBoundingClientRect().top,
+    const top = await page.evaluate(
+      () =>
+        document
+          .querySelector('geo-story')!
+          .shadowRoot!.querySelector('[data-chapter-id="port-shelter"]')!
+          .getBoundingClientRect().top,
     );
     expect(top).toBeLessThan(400);
     expect(top).toBeGreaterThan(0);
@@ -349,4 +361,3 @@ describe('<geo-story> core viewer', () => {
     await context.close();
   });
 });
-

@@ -97,7 +97,8 @@ async function settled(page: Page, path: StoryPath): Promise<Snapshot> {
     (path) => {
       let root: ParentNode = document;
       const parts = path.split(' >>> ');
-      for (const sel of parts.slice(0, -1)) root = root.querySelector(sel)?.shadowRoot ?? document.createDocumentFragment();
+      for (const sel of parts.slice(0, -1))
+        root = root.querySelector(sel)?.shadowRoot ?? document.createDocumentFragment();
       const el = root.querySelector(parts.at(-1)!) as HTMLElementTagNameMap['geo-story'] | null;
       const map = el?.map;
       return !!map && map.loaded() && !map.isMoving();
@@ -122,7 +123,9 @@ function declaredCameras(page: Page, path: StoryPath): Promise<Declared[]> {
     const parts = path.split(' >>> ');
     for (const sel of parts.slice(0, -1)) root = root.querySelector(sel)!.shadowRoot!;
     const el = root.querySelector(parts.at(-1)!) as HTMLElementTagNameMap['geo-story'];
-    return el.story!.chapters.map((c) => (c.camera.kind === 'view' ? { id: c.id, center: c.camera.center, zoom: c.camera.zoom } : { id: c.id }));
+    return el.story!.chapters.map((c) =>
+      c.camera.kind === 'view' ? { id: c.id, center: c.camera.center, zoom: c.camera.zoom } : { id: c.id },
+    );
   }, path);
 }
 
@@ -183,7 +186,8 @@ async function expectReadingLine(page: Page, path: StoryPath, scroller: string |
 
 type Recorded = { from: string; id: string; index: number }[];
 const events = (page: Page) => page.evaluate(() => (window as unknown as { __events: Recorded }).__events);
-const liveContexts = (page: Page) => page.evaluate(() => (window as unknown as { __liveContexts: () => number }).__liveContexts());
+const liveContexts = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __liveContexts: () => number }).__liveContexts());
 
 function expectCamera(state: Snapshot, camera: Declared) {
   expect(state.chapterId).toBe(camera.id);
@@ -211,7 +215,8 @@ describe('embedding dist/geo-story.js in plain pages', () => {
     // Warnings too (a development build of Lit, for one, announces itself with a warning), but
     // not the GPU driver's performance notes on software WebGL.
     page.on('console', (m) => {
-      if (m.type() === 'error' || (m.type() === 'warning' && !m.text().startsWith('[.WebGL-'))) errors.push(`${m.type()}: ${m.text()}`);
+      if (m.type() === 'error' || (m.type() === 'warning' && !m.text().startsWith('[.WebGL-')))
+        errors.push(`${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(fixturePage('flow'));
@@ -236,7 +241,9 @@ describe('embedding dist/geo-story.js in plain pages', () => {
   it('(a) in page flow: the window scrolls the chapters; the map box is reserved, so nothing shifts when the map appears', async () => {
     const { page, context, errors } = await open(browser, 'flow');
     // Text first: measure the layout once the chapters are there, before the map is drawn.
-    await page.waitForFunction(() => !!document.querySelector('geo-story')?.shadowRoot?.querySelector('[data-chapter-id]'));
+    await page.waitForFunction(
+      () => !!document.querySelector('geo-story')?.shadowRoot?.querySelector('[data-chapter-id]'),
+    );
     const boxes = () =>
       page.evaluate(() => {
         const root = document.querySelector('geo-story')!.shadowRoot!;
@@ -253,7 +260,10 @@ describe('embedding dist/geo-story.js in plain pages', () => {
     expect(after.map).toEqual(before.map);
     expect(after.chapter).toEqual(before.chapter);
     const shift = await page.evaluate(
-      (since) => (window as unknown as { __shifts: { value: number; time: number }[] }).__shifts.filter((s) => s.time >= since).reduce((a, s) => a + s.value, 0),
+      (since) =>
+        (window as unknown as { __shifts: { value: number; time: number }[] }).__shifts
+          .filter((s) => s.time >= since)
+          .reduce((a, s) => a + s.value, 0),
       before.shiftedAt,
     );
     expect(shift).toBeLessThan(0.001);
@@ -348,13 +358,19 @@ describe('embedding dist/geo-story.js in plain pages', () => {
     expect((await events(page)).slice(2).map((e) => [e.from, e.id])).toEqual([['right', 'sai-kung']]);
 
     // A language switch in one leaves the other alone.
-    await page.evaluate(() => ((document.querySelector('#right') as HTMLElementTagNameMap['geo-story']).lang = 'zh-Hant'));
-    await page.waitForFunction(() => document.querySelector('#right')!.shadowRoot!.querySelector('h1')!.textContent!.includes('兩個海灣'));
+    await page.evaluate(
+      () => ((document.querySelector('#right') as HTMLElementTagNameMap['geo-story']).lang = 'zh-Hant'),
+    );
+    await page.waitForFunction(() =>
+      document.querySelector('#right')!.shadowRoot!.querySelector('h1')!.textContent!.includes('兩個海灣'),
+    );
     const leftLang = await snapshot(page, '#left');
     expect(leftLang.lang).toBe('zh-Hant');
     expect(leftLang.title).toBe('山與海：深港三個地方');
     await page.evaluate(() => ((document.querySelector('#left') as HTMLElementTagNameMap['geo-story']).lang = 'en'));
-    await page.waitForFunction(() => document.querySelector('#left')!.shadowRoot!.querySelector('h1')!.textContent!.startsWith('Hills'));
+    await page.waitForFunction(() =>
+      document.querySelector('#left')!.shadowRoot!.querySelector('h1')!.textContent!.startsWith('Hills'),
+    );
     expect((await snapshot(page, '#right')).title).toBe('兩個海灣');
     expect(errors).toEqual([]);
     await context.close();
@@ -374,7 +390,9 @@ describe('embedding dist/geo-story.js in plain pages', () => {
       await page.waitForTimeout(50);
     }
     await page.waitForTimeout(400);
-    expect(await page.evaluate(() => document.querySelector('story-panel')!.getBoundingClientRect().bottom)).toBeLessThan(0);
+    expect(
+      await page.evaluate(() => document.querySelector('story-panel')!.getBoundingClientRect().bottom),
+    ).toBeLessThan(0);
     expect((await snapshot(page, path)).chapterIndex).toBe(0);
     expect(await events(page)).toEqual([]);
     // Back up to 160 px down the page: the panel's middle is then well above the window's.
@@ -412,11 +430,19 @@ describe('embedding dist/geo-story.js in plain pages', () => {
       return el.map === (window as unknown as { __oldMap: unknown }).__oldMap;
     });
     expect(before).toBe(true);
-    await page.waitForFunction(() => document.querySelector('geo-story')!.shadowRoot!.querySelector('h1')!.textContent!.startsWith('Hills'));
-    expect(await page.evaluate(() => document.querySelector('geo-story')!.map === (window as unknown as { __oldMap: unknown }).__oldMap)).toBe(true);
+    await page.waitForFunction(() =>
+      document.querySelector('geo-story')!.shadowRoot!.querySelector('h1')!.textContent!.startsWith('Hills'),
+    );
+    expect(
+      await page.evaluate(
+        () => document.querySelector('geo-story')!.map === (window as unknown as { __oldMap: unknown }).__oldMap,
+      ),
+    ).toBe(true);
     expect(await liveContexts(page)).toBe(1);
 
-    await page.evaluate(() => document.querySelector('geo-story')!.setAttribute('src', '/tests/fixtures/stories/two-bays.md'));
+    await page.evaluate(() =>
+      document.querySelector('geo-story')!.setAttribute('src', '/tests/fixtures/stories/two-bays.md'),
+    );
     await page.waitForFunction(() => document.querySelector('geo-story')!.story?.id === 'two-bays');
     const cameras = await declaredCameras(page, '#story');
     expectCamera(await settled(page, '#story'), cameras[0]!);
@@ -442,23 +468,29 @@ describe('embedding dist/geo-story.js in plain pages', () => {
     for (let i = 0; i < 20; i++) {
       // Most cycles remove the element while its new map is still loading; every fifth waits
       // for the map to be complete first.
-      const cycle = await page.evaluate(async (untilReady) => {
-        const el = document.querySelector('geo-story')!;
-        const parent = el.parentNode!;
-        const next = el.nextSibling;
-        el.remove();
-        // Let the removal take effect (a move in the same task would keep the map).
-        await new Promise((r) => setTimeout(r, 20));
-        const released = el.map === undefined;
-        const ready = new Promise((r) => el.addEventListener('geo-story-ready', () => r(true), { once: true }));
-        parent.insertBefore(el, next);
-        const created = new Promise((r) => {
-          const poll = () => (el.map ? r(true) : setTimeout(poll, 20));
-          poll();
-        });
-        const rebuilt = await Promise.race([untilReady ? ready : created, new Promise((r) => setTimeout(() => r(false), 30_000))]);
-        return { released, rebuilt, live: (window as unknown as { __liveContexts: () => number }).__liveContexts() };
-      }, i % 5 === 4);
+      const cycle = await page.evaluate(
+        async (untilReady) => {
+          const el = document.querySelector('geo-story')!;
+          const parent = el.parentNode!;
+          const next = el.nextSibling;
+          el.remove();
+          // Let the removal take effect (a move in the same task would keep the map).
+          await new Promise((r) => setTimeout(r, 20));
+          const released = el.map === undefined;
+          const ready = new Promise((r) => el.addEventListener('geo-story-ready', () => r(true), { once: true }));
+          parent.insertBefore(el, next);
+          const created = new Promise((r) => {
+            const poll = () => (el.map ? r(true) : setTimeout(poll, 20));
+            poll();
+          });
+          const rebuilt = await Promise.race([
+            untilReady ? ready : created,
+            new Promise((r) => setTimeout(() => r(false), 30_000)),
+          ]);
+          return { released, rebuilt, live: (window as unknown as { __liveContexts: () => number }).__liveContexts() };
+        },
+        i % 5 === 4,
+      );
       expect(cycle.released && cycle.rebuilt).toBe(true);
       counts.push(cycle.live);
     }

@@ -23,9 +23,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await build({ root, logLevel: 'warn', configFile: resolve(root, 'vite.config.ts'), build: { outDir, emptyOutDir: true } });
+      await build({
+        root,
+        logLevel: 'warn',
+        configFile: resolve(root, 'vite.config.ts'),
+        build: { outDir, emptyOutDir: true },
+      });
       // The library (geo-story.js and its files) goes beside the site, as in `npm run build`.
-      await build({ root, logLevel: 'warn', configFile: resolve(root, 'vite.lib.config.ts'), build: { outDir, emptyOutDir: false } });
+      await build({
+        root,
+        logLevel: 'warn',
+        configFile: resolve(root, 'vite.lib.config.ts'),
+        build: { outDir, emptyOutDir: false },
+      });
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }

@@ -57,7 +57,8 @@ async function recordToggles(page: Page): Promise<void> {
   });
 }
 
-const toggles = (page: Page) => page.evaluate(() => (window as unknown as { toggles: { id: string; visible: boolean }[] }).toggles);
+const toggles = (page: Page) =>
+  page.evaluate(() => (window as unknown as { toggles: { id: string; visible: boolean }[] }).toggles);
 
 describe('layer panel and legend', () => {
   let browser: Browser;
@@ -85,7 +86,8 @@ describe('layer panel and legend', () => {
     // Swatches follow the paint: a dashed stroke for the boundary, a fill for the bay, a dot for places.
     const swatches = await page.evaluate(() => {
       const panel = document.querySelector('geo-story')!.shadowRoot!.querySelector('geo-story-layers')!.shadowRoot!;
-      const of = (id: string) => panel.querySelector(`input[data-layer="${id}"]`)!.closest('label')!.querySelector('svg')!;
+      const of = (id: string) =>
+        panel.querySelector(`input[data-layer="${id}"]`)!.closest('label')!.querySelector('svg')!;
       return {
         boundary: of('boundary').querySelector('line')?.getAttribute('stroke-dasharray'),
         bay: of('mirs-bay').querySelector('rect')?.getAttribute('fill'),
@@ -155,15 +157,24 @@ describe('layer panel and legend', () => {
     ]);
     for (const layer of layers) {
       const before = await snapshot(page, box);
-      const ok = await page.evaluate(({ id, v }) => document.querySelector('geo-story')!.setLayerVisible(id, v), { id: layer.id, v: !layer.visible });
+      const ok = await page.evaluate(({ id, v }) => document.querySelector('geo-story')!.setLayerVisible(id, v), {
+        id: layer.id,
+        v: !layer.visible,
+      });
       expect(ok).toBe(true);
       await waitIdle(page);
       const want = layer.visible ? 'none' : 'visible';
       expect(await mapVisibility(page, layer.id)).toEqual(PARTS.map(() => want));
       expect(await panel.getByRole('checkbox', { name: layer.title }).isChecked()).toBe(!layer.visible);
-      const now = await page.evaluate((id) => document.querySelector('geo-story')!.layers.find((l) => l.id === id)!.visible, layer.id);
+      const now = await page.evaluate(
+        (id) => document.querySelector('geo-story')!.layers.find((l) => l.id === id)!.visible,
+        layer.id,
+      );
       expect(now).toBe(!layer.visible);
-      expect(await changedPixels(page, before, await snapshot(page, box)), `pixels changed by ${layer.id}`).toBeGreaterThan(40);
+      expect(
+        await changedPixels(page, before, await snapshot(page, box)),
+        `pixels changed by ${layer.id}`,
+      ).toBeGreaterThan(40);
     }
     expect(await toggles(page)).toEqual(layers.map((l) => ({ id: l.id, visible: !l.visible })));
     // Asking for the state a layer already has changes nothing and fires nothing; unknown layers are refused.
@@ -245,7 +256,9 @@ describe('layer panel and legend', () => {
     expect(await mapVisibility(page, 'mirs-bay')).toEqual(PARTS.map(() => 'visible'));
     // The panel inside the story shows the same state, and both follow a chapter change.
     await page.locator('geo-story geo-story-layers').getByRole('button', { name: 'Layers and legend' }).click();
-    expect(await page.locator('geo-story geo-story-layers').getByRole('checkbox', { name: 'Mirs Bay' }).isChecked()).toBe(true);
+    expect(
+      await page.locator('geo-story geo-story-layers').getByRole('checkbox', { name: 'Mirs Bay' }).isChecked(),
+    ).toBe(true);
     await page.evaluate(() => document.querySelector('geo-story')!.goTo('bay'));
     await waitSettled(page);
     expect(await outside.getByRole('checkbox', { name: 'Ecological corridor' }).isChecked()).toBe(false);
@@ -286,7 +299,10 @@ describe('layer panel and legend', () => {
     await waitIdle(page);
     expect(await mapVisibility(page, 'mirs-bay')).toEqual(PARTS.map(() => 'visible'));
     const fits = await page.evaluate(() => {
-      const r = document.querySelector('geo-story')!.shadowRoot!.querySelector('geo-story-layers')!.getBoundingClientRect();
+      const r = document
+        .querySelector('geo-story')!
+        .shadowRoot!.querySelector('geo-story-layers')!
+        .getBoundingClientRect();
       return r.left >= 0 && r.right <= 390 && r.top >= 0;
     });
     expect(fits).toBe(true);

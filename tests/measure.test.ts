@@ -12,10 +12,15 @@ const FIXTURE = '/tests/fixtures/stories/reader-controls.md';
 const pageUrl = (lang = 'en') => `${base}index.html?story=${encodeURIComponent(FIXTURE)}&lang=${lang}`;
 
 /** The corridor centreline as stored, and its length by Turf: what every figure is checked against. */
-const corridor = JSON.parse(readFileSync(new URL('../geo/corridor.geojson', import.meta.url), 'utf8')) as FeatureCollection;
+const corridor = JSON.parse(
+  readFileSync(new URL('../geo/corridor.geojson', import.meta.url), 'utf8'),
+) as FeatureCollection;
 const centreline = corridor.features.find((f) => f.id === 'centreline') as Feature<LineString>;
 const TURF_METERS = length(centreline, { units: 'meters' });
-const [FIRST, LAST] = [centreline.geometry.coordinates[0]!, centreline.geometry.coordinates.at(-1)!] as [number, number][];
+const [FIRST, LAST] = [centreline.geometry.coordinates[0]!, centreline.geometry.coordinates.at(-1)!] as [
+  number,
+  number,
+][];
 
 /** Colour of the measured stretch along a corridor (src/map/measure-control.ts). */
 const ALONG = '#c2185b';
@@ -65,7 +70,19 @@ async function recordMeasures(page: Page): Promise<void> {
 }
 
 const measures = (page: Page) =>
-  page.evaluate(() => (window as unknown as { measures: { straightMeters: number; alongMeters?: number; chainageMeters?: [number, number]; layer?: string }[] }).measures);
+  page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          measures: {
+            straightMeters: number;
+            alongMeters?: number;
+            chainageMeters?: [number, number];
+            layer?: string;
+          }[];
+        }
+      ).measures,
+  );
 
 /** A distance in a readout line, in metres: "5.38 km", "5.38 公里", "850 m". */
 function metres(line: string): number {
@@ -162,9 +179,15 @@ describe('measuring', () => {
     await page.evaluate(() => document.querySelector('geo-story')!.map!.getCanvas().focus());
     await page.keyboard.press('m');
     expect((await measureState(page)).measuring).toBe(true);
-    await page.evaluate(([lng, lat]) => document.querySelector('geo-story')!.map!.jumpTo({ center: [lng!, lat!] }), FIRST);
+    await page.evaluate(
+      ([lng, lat]) => document.querySelector('geo-story')!.map!.jumpTo({ center: [lng!, lat!] }),
+      FIRST,
+    );
     await page.keyboard.press('Enter');
-    await page.evaluate(([lng, lat]) => document.querySelector('geo-story')!.map!.jumpTo({ center: [lng!, lat!] }), LAST);
+    await page.evaluate(
+      ([lng, lat]) => document.querySelector('geo-story')!.map!.jumpTo({ center: [lng!, lat!] }),
+      LAST,
+    );
     await page.keyboard.press('Enter');
     let state = await measureState(page);
     expect(Math.abs(metres(state.lines[1]!) - TURF_METERS) / TURF_METERS).toBeLessThan(0.01);
@@ -186,7 +209,10 @@ describe('measuring', () => {
     await waitReady(page);
     await waitSettled(page);
     await recordMeasures(page);
-    const result = await page.evaluate(([a, b]) => document.querySelector('geo-story')!.measure([a!, b!]), [FIRST, LAST]);
+    const result = await page.evaluate(
+      ([a, b]) => document.querySelector('geo-story')!.measure([a!, b!]),
+      [FIRST, LAST],
+    );
     expect(result.alongMeters).toBeCloseTo(TURF_METERS, 3);
     expect(result.chainageMeters![0]).toBe(0);
     expect(result.chainageMeters![1]).toBeCloseTo(TURF_METERS, 3);
@@ -195,11 +221,14 @@ describe('measuring', () => {
     // Shown on the map and in the readout too.
     expect((await measureState(page)).lines[1]).toBe('Along Ecological corridor: 5.39 km');
     // With the corridor layer hidden there is nothing to snap to.
-    const off = await page.evaluate(([a, b]) => {
-      const el = document.querySelector('geo-story')!;
-      el.setLayerVisible('corridor', false);
-      return el.measure([a!, b!]);
-    }, [FIRST, LAST]);
+    const off = await page.evaluate(
+      ([a, b]) => {
+        const el = document.querySelector('geo-story')!;
+        el.setLayerVisible('corridor', false);
+        return el.measure([a!, b!]);
+      },
+      [FIRST, LAST],
+    );
     expect(Object.keys(off)).toEqual(['straightMeters']);
     expect(off.straightMeters).toBeCloseTo(result.straightMeters, 6);
     expect(errors).toEqual([]);
@@ -211,8 +240,15 @@ describe('measuring', () => {
     await waitReady(page);
     await waitSettled(page);
     const text = () =>
-      page.evaluate(() => document.querySelector('geo-story')!.shadowRoot!.querySelector('[data-chapter-id="corridor"] [part="chapter-measure"]')!.textContent!.trim());
-    expect(await text()).toMatch(/^Measured along Ecological corridor: 5\.39 km, from km 0\.00 to km 5\.39; [\d.]+ km in a straight line\.$/);
+      page.evaluate(() =>
+        document
+          .querySelector('geo-story')!
+          .shadowRoot!.querySelector('[data-chapter-id="corridor"] [part="chapter-measure"]')!
+          .textContent!.trim(),
+      );
+    expect(await text()).toMatch(
+      /^Measured along Ecological corridor: 5\.39 km, from km 0\.00 to km 5\.39; [\d.]+ km in a straight line\.$/,
+    );
     expect(Math.abs(metres(await text()) - TURF_METERS)).toBeLessThan(10);
     const box = await mapBox(page);
     expect((await pixelShare(page, box, { along: ALONG }, 10)).along).toBeGreaterThan(0.001);
@@ -221,7 +257,9 @@ describe('measuring', () => {
     // The next chapter declares none: gone from the map.
     await page.evaluate(() => document.querySelector('geo-story')!.goTo('bay'));
     await waitSettled(page);
-    await page.evaluate(() => document.querySelector('geo-story')!.map!.jumpTo({ center: [114.2, 22.562], zoom: 12.5 }));
+    await page.evaluate(() =>
+      document.querySelector('geo-story')!.map!.jumpTo({ center: [114.2, 22.562], zoom: 12.5 }),
+    );
     await waitIdle(page);
     expect((await pixelShare(page, box, { along: ALONG }, 10)).along).toBe(0);
     expect(errors).toEqual([]);
@@ -240,13 +278,18 @@ describe('measuring', () => {
     const state = await measureState(page);
     expect(Math.abs(metres(state.lines[1]!) - TURF_METERS) / TURF_METERS).toBeLessThan(0.01);
     const readout = await page.evaluate(() => {
-      const r = document.querySelector('geo-story')!.shadowRoot!.querySelector('[part="measure-readout"]')!.getBoundingClientRect();
+      const r = document
+        .querySelector('geo-story')!
+        .shadowRoot!.querySelector('[part="measure-readout"]')!
+        .getBoundingClientRect();
       return { left: r.left, right: r.right };
     });
     expect(readout.left).toBeGreaterThanOrEqual(0);
     expect(readout.right).toBeLessThanOrEqual(390);
     await page.keyboard.press('Escape');
-    const cards = await page.evaluate(() => getComputedStyle(document.querySelector('geo-story')!.shadowRoot!.querySelector('.text')!).visibility);
+    const cards = await page.evaluate(
+      () => getComputedStyle(document.querySelector('geo-story')!.shadowRoot!.querySelector('.text')!).visibility,
+    );
     expect(cards).toBe('visible');
     expect(errors).toEqual([]);
     await context.close();

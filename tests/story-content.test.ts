@@ -27,7 +27,10 @@ describe('the default story in the browser', () => {
 
   for (const lang of ['zh-Hant', 'en'] as const) {
     it(`reaches every chapter's camera and visible layers (${lang})`, async () => {
-      const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}index.html?lang=${lang}`, { width: 1280, height: 800 });
+      const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}index.html?lang=${lang}`, {
+        width: 1280,
+        height: 800,
+      });
       await waitReady(page);
       const titles = await page.evaluate(() => document.querySelector('geo-story')!.chapters.map((c) => c.title));
       expect(titles).toEqual(story.chapters.map((c) => c.title[lang]));

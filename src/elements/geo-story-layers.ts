@@ -66,27 +66,31 @@ export class GeoStoryLayers extends LitElement {
     const body = html`<div class="body" id="${this._id}-body" ?hidden=${this.collapsible && !this._open}>
       ${this.collapsible ? nothing : html`<h2>${t(lang, 'layers')}</h2>`}
       ${this._groups(story, layers, lang).map(
-        (g) => html`<fieldset>
-          ${g.title ? html`<legend>${g.title}</legend>` : nothing}
-          ${g.layers.map((l) => this._renderLayer(story, l))}
-        </fieldset>`,
+        (g) =>
+          html`<fieldset>
+            ${g.title ? html`<legend>${g.title}</legend>` : nothing} ${g.layers.map((l) => this._renderLayer(story, l))}
+          </fieldset>`,
       )}
       <p class="note">${t(lang, 'layersNote')}</p>
     </div>`;
     return html`<section class="panel" part="layers" aria-label=${t(lang, 'layers')} lang=${lang}>
-      ${this.collapsible
-        ? html`<button
-            type="button"
-            class="toggle"
-            part="toggle"
-            aria-expanded=${this._open ? 'true' : 'false'}
-            aria-controls="${this._id}-body"
-            @click=${() => (this._open = !this._open)}
-          >
-            <svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true"><path d="M3 1l4 4-4 4" fill="none" stroke="currentColor" stroke-width="1.6" /></svg>
-            ${t(lang, 'layersShow')}
-          </button>`
-        : nothing}
+      ${
+        this.collapsible
+          ? html`<button
+              type="button"
+              class="toggle"
+              part="toggle"
+              aria-expanded=${this._open ? 'true' : 'false'}
+              aria-controls="${this._id}-body"
+              @click=${() => (this._open = !this._open)}
+            >
+              <svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true">
+                <path d="M3 1l4 4-4 4" fill="none" stroke="currentColor" stroke-width="1.6" />
+              </svg>
+              ${t(lang, 'layersShow')}
+            </button>`
+          : nothing
+      }
       ${body}
     </section>`;
   }
@@ -100,14 +104,19 @@ export class GeoStoryLayers extends LitElement {
         .checked=${live(layer.visible)}
         @change=${(e: Event) => story.setLayerVisible(layer.id, (e.target as HTMLInputElement).checked)}
       />
-      <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">${swatchShapes(legendSwatch(style, layer.geometry))}</svg>
+      <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">
+        ${swatchShapes(legendSwatch(style, layer.geometry))}
+      </svg>
       <span>${layer.title}</span>
     </label>`;
   }
 
   /** Layers by group in the story's group order; layers without a group come last. */
   private _groups(story: GeoStory, layers: LayerSummary[], lang: Lang) {
-    const groups = story.story!.groups.map((g) => ({ title: localize(g.title, lang), layers: layers.filter((l) => l.group === g.id) }));
+    const groups = story.story!.groups.map((g) => ({
+      title: localize(g.title, lang),
+      layers: layers.filter((l) => l.group === g.id),
+    }));
     const rest = layers.filter((l) => !l.group || !story.story!.groups.some((g) => g.id === l.group));
     if (rest.length) groups.push({ title: groups.length ? t(lang, 'layersOther') : '', layers: rest });
     return groups.filter((g) => g.layers.length > 0);

@@ -304,16 +304,20 @@ export class GeoStory extends LitElement {
         <div class="text" part="text">
           <header part="header">
             <div class="toolbar">${this._renderLangSwitch(lang)}</div>
-            <h1 part="title">${story ? localize(story.title, lang) : this._loadError ? t(lang, 'storyFailed') : t(lang, 'loadingStory')}</h1>
+            <h1 part="title">
+              ${story ? localize(story.title, lang) : this._loadError ? t(lang, 'storyFailed') : t(lang, 'loadingStory')}
+            </h1>
             ${story?.subtitle ? html`<p class="subtitle">${localize(story.subtitle, lang)}</p>` : nothing}
             ${story ? html`<p class="hint">${t(lang, 'scrollHint')}</p>` : nothing}
           </header>
           ${this._renderProblems(lang)}
-          ${story
-            ? html`<ol class="chapters" part="chapters" aria-label=${t(lang, 'chapters')}>
-                ${story.chapters.map((c, i) => this._renderChapter(c, i, lang))}
-              </ol>`
-            : nothing}
+          ${
+            story
+              ? html`<ol class="chapters" part="chapters" aria-label=${t(lang, 'chapters')}>
+                  ${story.chapters.map((c, i) => this._renderChapter(c, i, lang))}
+                </ol>`
+              : nothing
+          }
           <div class="end" aria-hidden="true"></div>
         </div>
         <div class="map-box" part="map">
@@ -373,17 +377,21 @@ export class GeoStory extends LitElement {
         <h2 id=${headingId}>${localize(chapter.title, lang)}</h2>
         <div class="body">${unsafeHTML(this._chapterHtml(chapter, lang))}</div>
         ${this._renderChapterMeasure(chapter, lang)} ${this._renderLegend(chapter, lang)}
-        ${chapter.sources.length
-          ? html`<footer class="sources">
-              <h3>${t(lang, 'sources')}</h3>
-              <ul>
-                ${chapter.sources.map(
-                  (s) =>
-                    html`<li>${s.url ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer">${localize(s.title, lang)}</a>` : localize(s.title, lang)}</li>`,
-                )}
-              </ul>
-            </footer>`
-          : nothing}
+        ${
+          chapter.sources.length
+            ? html`<footer class="sources">
+                <h3>${t(lang, 'sources')}</h3>
+                <ul>
+                  ${chapter.sources.map(
+                    (s) =>
+                      html`<li>
+                        ${s.url ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer">${localize(s.title, lang)}</a>` : localize(s.title, lang)}
+                      </li>`,
+                  )}
+                </ul>
+              </footer>`
+            : nothing
+        }
       </article>
     </li>`;
   }
@@ -392,9 +400,25 @@ export class GeoStory extends LitElement {
     const total = story.chapters.length;
     const n = this._index + 1;
     return html`<nav class="steps" part="nav" aria-label=${t(lang, 'chapters')}>
-      <button type="button" aria-label=${t(lang, 'previous')} title=${t(lang, 'previous')} ?disabled=${this._index <= 0} @click=${() => this._step(-1)}>↑</button>
+      <button
+        type="button"
+        aria-label=${t(lang, 'previous')}
+        title=${t(lang, 'previous')}
+        ?disabled=${this._index <= 0}
+        @click=${() => this._step(-1)}
+      >
+        ↑
+      </button>
       <span aria-hidden="true">${t(lang, 'progress', { n, total })}</span>
-      <button type="button" aria-label=${t(lang, 'next')} title=${t(lang, 'next')} ?disabled=${this._index >= total - 1} @click=${() => this._step(1)}>↓</button>
+      <button
+        type="button"
+        aria-label=${t(lang, 'next')}
+        title=${t(lang, 'next')}
+        ?disabled=${this._index >= total - 1}
+        @click=${() => this._step(1)}
+      >
+        ↓
+      </button>
     </nav>`;
   }
 
@@ -422,7 +446,9 @@ export class GeoStory extends LitElement {
       ${layers.map((l) => {
         const data = this._map?.layerData(l.id);
         return html`<li>
-          <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">${swatchShapes(legendSwatch(l.style, data ? geometryKinds(data) : []))}</svg>
+          <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">
+            ${swatchShapes(legendSwatch(l.style, data ? geometryKinds(data) : []))}
+          </svg>
           <span>${localize(l.title, lang)}</span>
         </li>`;
       })}
@@ -440,8 +466,14 @@ export class GeoStory extends LitElement {
         if (d.alongMeters !== undefined && d.chainageMeters) {
           const layer = this._story?.layers.find((l) => l.id === d.layer);
           lines.push(
-            t(lang, 'measureAlong', { layer: layer ? localize(layer.title, lang) : '', d: formatDistance(d.alongMeters, lang) }),
-            t(lang, 'measureChainage', { from: formatChainage(d.chainageMeters[0], lang), to: formatChainage(d.chainageMeters[1], lang) }),
+            t(lang, 'measureAlong', {
+              layer: layer ? localize(layer.title, lang) : '',
+              d: formatDistance(d.alongMeters, lang),
+            }),
+            t(lang, 'measureChainage', {
+              from: formatChainage(d.chainageMeters[0], lang),
+              to: formatChainage(d.chainageMeters[1], lang),
+            }),
           );
         }
         return lines;
@@ -485,7 +517,9 @@ export class GeoStory extends LitElement {
   private _step(delta: number): void {
     const index = this._index + delta;
     if (this.goTo(index)) {
-      this.renderRoot.querySelector<HTMLElement>(`[data-chapter-id="${CSS.escape(this.chapterId ?? '')}"]`)?.focus({ preventScroll: true });
+      this.renderRoot
+        .querySelector<HTMLElement>(`[data-chapter-id="${CSS.escape(this.chapterId ?? '')}"]`)
+        ?.focus({ preventScroll: true });
     }
   }
 
@@ -515,7 +549,11 @@ export class GeoStory extends LitElement {
     this._overrides = new Map();
     this._map?.setTarget(targetForChapter(chapter));
     this._map?.setLang(this._lang, this._mapLabel());
-    this._announce = t(this._lang, 'chapterOf', { n: index + 1, total: story.chapters.length, title: localize(chapter.title, this._lang) });
+    this._announce = t(this._lang, 'chapterOf', {
+      n: index + 1,
+      total: story.chapters.length,
+      title: localize(chapter.title, this._lang),
+    });
     if (fire) emit(this, 'geo-story-chapter-change', { id: chapter.id, index });
   }
 

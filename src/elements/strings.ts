@@ -58,7 +58,8 @@ export const STRINGS = {
     legend: 'Legend',
     measureToggle: 'Measure distance (M)',
     measureClear: 'Clear points',
-    measureHint: 'Click two or more points on the map, or move the map and press Enter to add its centre. Esc to finish.',
+    measureHint:
+      'Click two or more points on the map, or move the map and press Enter to add its centre. Esc to finish.',
     measureStraight: 'Straight line: {d}',
     measureAlong: 'Along {layer}: {d}',
     measureChainage: 'From {from} to {to}',

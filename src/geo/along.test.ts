@@ -9,13 +9,28 @@ import { runFixtures } from './fixtures/run-fixtures';
 const DEGREE = (6371008.8 * Math.PI) / 180;
 
 /** One degree east along the equator, then one degree north along the meridian 1°E. */
-const corner: LineString = { type: 'LineString', coordinates: [[0, 0], [1, 0], [1, 1]] };
+const corner: LineString = {
+  type: 'LineString',
+  coordinates: [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+  ],
+};
 
 /** The corridor centreline, Big Wutong summit to Robin's Nest summit. */
 const centreline: LineString = {
   type: 'LineString',
-  coordinates: [[114.21464, 22.58228], [114.212, 22.574], [114.2065, 22.5665], [114.203, 22.56], [114.201, 22.5555],
-    [114.199, 22.549], [114.1941, 22.54298], [114.18991, 22.54103]],
+  coordinates: [
+    [114.21464, 22.58228],
+    [114.212, 22.574],
+    [114.2065, 22.5665],
+    [114.203, 22.56],
+    [114.201, 22.5555],
+    [114.199, 22.549],
+    [114.1941, 22.54298],
+    [114.18991, 22.54103],
+  ],
 };
 
 describe('distanceAlong', () => {
@@ -67,7 +82,19 @@ describe('distanceAlong', () => {
   });
 
   it('skips the gap between the parts of a MultiLineString', () => {
-    const multi: MultiLineString = { type: 'MultiLineString', coordinates: [[[0, 0], [1, 0]], [[2, 0], [3, 0]]] };
+    const multi: MultiLineString = {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+        ],
+        [
+          [2, 0],
+          [3, 0],
+        ],
+      ],
+    };
     expect(distanceAlong(multi, [0.5, 0.1], [2.5, 0.1]).alongMeters).toBeCloseTo(DEGREE, 6);
   });
 });

@@ -15,7 +15,13 @@ describe('featureBounds', () => {
       const properties = { featureId: featureId ?? null, bounds: bounds ?? null };
       if (!bounds) return { type: 'Feature', properties, geometry: null };
       const [w, s, e, n] = bounds;
-      const ring = [[w, s], [e, s], [e, n], [w, n], [w, s]];
+      const ring = [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ];
       return { type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: [ring] } };
     });
     return { type: 'FeatureCollection', features };
@@ -23,7 +29,15 @@ describe('featureBounds', () => {
 
   it('fits the corridor layer between the two summits', () => {
     const layer = featureCollection<LineString | Point>([
-      lineString([[114.21464, 22.58228], [114.203, 22.56], [114.18991, 22.54103]], {}, { id: 'centreline' }),
+      lineString(
+        [
+          [114.21464, 22.58228],
+          [114.203, 22.56],
+          [114.18991, 22.54103],
+        ],
+        {},
+        { id: 'centreline' },
+      ),
       point([114.1941, 22.54298], {}, { id: 'hung_fa_chai' }),
     ]);
     expect(featureBounds(layer)).toEqual([114.18991, 22.54103, 114.21464, 22.58228]);
@@ -48,14 +62,31 @@ describe('featureBounds', () => {
   });
 
   it('recomputes bounds instead of trusting a stale bbox member', () => {
-    const square = polygon([[[0, 0], [2, 0], [2, 1], [0, 1], [0, 0]]], {}, { id: 'sq', bbox: [50, 50, 51, 51] });
+    const square = polygon(
+      [
+        [
+          [0, 0],
+          [2, 0],
+          [2, 1],
+          [0, 1],
+          [0, 0],
+        ],
+      ],
+      {},
+      { id: 'sq', bbox: [50, 50, 51, 51] },
+    );
     const layer = { ...featureCollection([square]), bbox: [50, 50, 51, 51] as [number, number, number, number] };
     expect(featureBounds(layer)).toEqual([0, 0, 2, 1]);
     expect(featureBounds(layer, 'sq')).toEqual([0, 0, 2, 1]);
   });
 
   it('ignores elevation and gives two-dimensional bounds', () => {
-    const layer = featureCollection([lineString([[0, 0, 10], [1, 2, 900]])]);
+    const layer = featureCollection([
+      lineString([
+        [0, 0, 10],
+        [1, 2, 900],
+      ]),
+    ]);
     expect(featureBounds(layer)).toEqual([0, 0, 1, 2]);
   });
 });

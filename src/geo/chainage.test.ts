@@ -11,14 +11,20 @@ const RAD = Math.PI / 180;
 const DEGREE = R * RAD;
 
 /** One degree east along the equator, then one degree north along the meridian 1°E. */
-const corner: LineString = { type: 'LineString', coordinates: [[0, 0], [1, 0], [1, 1]] };
+const corner: LineString = {
+  type: 'LineString',
+  coordinates: [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+  ],
+};
 
 /** Splits a fixture input into its first line and its points. */
 function lineAndPoints(input: unknown) {
   const fc = input as FeatureCollection<LineString | MultiLineString | Point>;
   const line = fc.features.find((f) => f.geometry.type !== 'Point') as
-    | FeatureCollection<LineString | MultiLineString>['features'][number]
-    | undefined;
+    FeatureCollection<LineString | MultiLineString>['features'][number] | undefined;
   if (!line) throw new Error('fixture has no line');
   const points = fc.features.filter(
     (f): f is FeatureCollection<Point>['features'][number] => f.geometry.type === 'Point',
@@ -92,7 +98,19 @@ describe('nearestOnLine', () => {
   });
 
   it('runs chainage across the parts of a MultiLineString without counting the gaps', () => {
-    const multi: MultiLineString = { type: 'MultiLineString', coordinates: [[[0, 0], [1, 0]], [[2, 0], [3, 0]]] };
+    const multi: MultiLineString = {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+        ],
+        [
+          [2, 0],
+          [3, 0],
+        ],
+      ],
+    };
     expect(nearestOnLine(multi, [2.5, 0.1]).chainageMeters).toBeCloseTo(1.5 * DEGREE, 6);
     expect(nearestOnLine(multi, [0.25, -0.1]).chainageMeters).toBeCloseTo(0.25 * DEGREE, 6);
   });
@@ -143,10 +161,22 @@ describe('pointAtChainage', () => {
   it('undoes nearestOnLine: the point at a projection’s chainage is the projection', () => {
     const centreline: LineString = {
       type: 'LineString',
-      coordinates: [[114.21464, 22.58228], [114.212, 22.574], [114.2065, 22.5665], [114.203, 22.56], [114.201, 22.5555],
-        [114.199, 22.549], [114.1941, 22.54298], [114.18991, 22.54103]],
+      coordinates: [
+        [114.21464, 22.58228],
+        [114.212, 22.574],
+        [114.2065, 22.5665],
+        [114.203, 22.56],
+        [114.201, 22.5555],
+        [114.199, 22.549],
+        [114.1941, 22.54298],
+        [114.18991, 22.54103],
+      ],
     };
-    for (const p of [[114.1855, 22.5465], [114.2185, 22.547], [114.2, 22.57]] as LngLat[]) {
+    for (const p of [
+      [114.1855, 22.5465],
+      [114.2185, 22.547],
+      [114.2, 22.57],
+    ] as LngLat[]) {
       const nearest = nearestOnLine(centreline, p);
       const back = pointAtChainage(centreline, nearest.chainageMeters);
       // Within a millimetre: a millionth of a degree is about 0.1 m here.
@@ -156,7 +186,19 @@ describe('pointAtChainage', () => {
   });
 
   it('walks the parts of a MultiLineString in order, skipping the gaps', () => {
-    const multi: MultiLineString = { type: 'MultiLineString', coordinates: [[[0, 0], [1, 0]], [[2, 0], [3, 0]]] };
+    const multi: MultiLineString = {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+        ],
+        [
+          [2, 0],
+          [3, 0],
+        ],
+      ],
+    };
     // At the chainage where part 1 ends, the end of part 1 wins over the start of part 2.
     expect(pointAtChainage(multi, DEGREE)).toEqual([1, 0]);
     const mid = pointAtChainage(multi, 1.5 * DEGREE);

@@ -19,8 +19,31 @@ const layer: FeatureCollection<Geometry | null> = {
   features: [
     { type: 'Feature', id: 'spot', properties: {}, geometry: { type: 'Point', coordinates: [0.5, 0.5] } },
     { type: 'Feature', id: 'nothing', properties: {}, geometry: null },
-    { type: 'Feature', id: 'corner', properties: {}, geometry: { type: 'LineString', coordinates: [[0, 0], [1, 0], [1, 1]] } },
-    { type: 'Feature', id: 2, properties: {}, geometry: { type: 'LineString', coordinates: [[5, 0], [6, 0]] } },
+    {
+      type: 'Feature',
+      id: 'corner',
+      properties: {},
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+        ],
+      },
+    },
+    {
+      type: 'Feature',
+      id: 2,
+      properties: {},
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [5, 0],
+          [6, 0],
+        ],
+      },
+    },
   ],
 };
 
@@ -40,7 +63,12 @@ describe('resolveChapterMeasure', () => {
   it('measures between two named points given as coordinates, in the declared order', () => {
     const at = (id: string) => corridor.features.find((f) => f.id === id)!.geometry as Point;
     const got = resolveChapterMeasure(
-      { layer: 'corridor', feature: 'centreline', from: at('hung-fa-chai').coordinates as [number, number], to: at('boundary-saddle').coordinates as [number, number] },
+      {
+        layer: 'corridor',
+        feature: 'centreline',
+        from: at('hung-fa-chai').coordinates as [number, number],
+        to: at('boundary-saddle').coordinates as [number, number],
+      },
       corridor,
     )!;
     expect(got.fromChainageMeters).toBeGreaterThan(got.toChainageMeters);
@@ -50,7 +78,10 @@ describe('resolveChapterMeasure', () => {
   });
 
   it('takes kilometres along the line, clamped to it', () => {
-    const got = resolveChapterMeasure({ layer: 'x', feature: 'corner', from: 0.5 * (DEGREE / 1000), to: 99_999 }, layer)!;
+    const got = resolveChapterMeasure(
+      { layer: 'x', feature: 'corner', from: 0.5 * (DEGREE / 1000), to: 99_999 },
+      layer,
+    )!;
     expect(got.from[0]).toBeCloseTo(0.5, 9);
     expect(got.to).toEqual([1, 1]);
     expect(got.alongMeters).toBeCloseTo(1.5 * DEGREE, 6);

@@ -37,16 +37,42 @@ describe('lineLength', () => {
   });
 
   it('measures one degree of equator as R·π/180', () => {
-    expect(lineLength({ type: 'LineString', coordinates: [[0, 0], [1, 0]] })).toBeCloseTo(R * RAD, 6);
+    expect(
+      lineLength({
+        type: 'LineString',
+        coordinates: [
+          [0, 0],
+          [1, 0],
+        ],
+      }),
+    ).toBeCloseTo(R * RAD, 6);
   });
 
   it('gives the same length for a bare geometry and for a Feature wrapping it', () => {
-    const geometry: LineString = { type: 'LineString', coordinates: [[114.21464, 22.58228], [114.18991, 22.54103]] };
+    const geometry: LineString = {
+      type: 'LineString',
+      coordinates: [
+        [114.21464, 22.58228],
+        [114.18991, 22.54103],
+      ],
+    };
     expect(lineLength({ type: 'Feature', properties: {}, geometry })).toBe(lineLength(geometry));
   });
 
   it('adds the parts of a MultiLineString and not the gaps between them', () => {
-    const multi: MultiLineString = { type: 'MultiLineString', coordinates: [[[0, 0], [1, 0]], [[2, 0], [3, 0]]] };
+    const multi: MultiLineString = {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+        ],
+        [
+          [2, 0],
+          [3, 0],
+        ],
+      ],
+    };
     expect(lineLength(multi)).toBeCloseTo(2 * R * RAD, 6);
   });
 
@@ -57,7 +83,11 @@ describe('lineLength', () => {
   });
 
   it('does not depend on direction', () => {
-    const coords: Position[] = [[114.21464, 22.58228], [114.212, 22.574], [114.2065, 22.5665]];
+    const coords: Position[] = [
+      [114.21464, 22.58228],
+      [114.212, 22.574],
+      [114.2065, 22.5665],
+    ];
     expect(lineLength({ type: 'LineString', coordinates: [...coords].reverse() })).toBeCloseTo(
       lineLength({ type: 'LineString', coordinates: coords }),
       9,
@@ -67,7 +97,34 @@ describe('lineLength', () => {
 
 describe('lineParts', () => {
   it('gives one part for a LineString and one per line for a MultiLineString', () => {
-    expect(lineParts({ type: 'LineString', coordinates: [[0, 0], [1, 0]] })).toEqual([[[0, 0], [1, 0]]]);
-    expect(lineParts({ type: 'MultiLineString', coordinates: [[[0, 0], [1, 0]], [[2, 0], [3, 0]]] })).toHaveLength(2);
+    expect(
+      lineParts({
+        type: 'LineString',
+        coordinates: [
+          [0, 0],
+          [1, 0],
+        ],
+      }),
+    ).toEqual([
+      [
+        [0, 0],
+        [1, 0],
+      ],
+    ]);
+    expect(
+      lineParts({
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+          ],
+          [
+            [2, 0],
+            [3, 0],
+          ],
+        ],
+      }),
+    ).toHaveLength(2);
   });
 });

@@ -9,12 +9,27 @@ import { sliceByChainage } from './slice';
 const DEGREE = (6371008.8 * Math.PI) / 180;
 
 /** One degree east along the equator, then one degree north along the meridian 1°E. */
-const corner: LineString = { type: 'LineString', coordinates: [[0, 0], [1, 0], [1, 1]] };
+const corner: LineString = {
+  type: 'LineString',
+  coordinates: [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+  ],
+};
 
 const centreline: LineString = {
   type: 'LineString',
-  coordinates: [[114.21464, 22.58228], [114.212, 22.574], [114.2065, 22.5665], [114.203, 22.56], [114.201, 22.5555],
-    [114.199, 22.549], [114.1941, 22.54298], [114.18991, 22.54103]],
+  coordinates: [
+    [114.21464, 22.58228],
+    [114.212, 22.574],
+    [114.2065, 22.5665],
+    [114.203, 22.56],
+    [114.201, 22.5555],
+    [114.199, 22.549],
+    [114.1941, 22.54298],
+    [114.18991, 22.54103],
+  ],
 };
 
 describe('sliceByChainage', () => {
@@ -24,7 +39,11 @@ describe('sliceByChainage', () => {
     const slices = (line.properties?.slices ?? []) as [number, number][];
     return {
       type: 'FeatureCollection',
-      features: slices.map(([from, to]) => ({ type: 'Feature', properties: { from, to }, geometry: sliceByChainage(line, from, to) })),
+      features: slices.map(([from, to]) => ({
+        type: 'Feature',
+        properties: { from, to },
+        geometry: sliceByChainage(line, from, to),
+      })),
     };
   });
 
@@ -54,7 +73,19 @@ describe('sliceByChainage', () => {
   });
 
   it('does not bridge the gap between the parts of a MultiLineString', () => {
-    const multi: MultiLineString = { type: 'MultiLineString', coordinates: [[[0, 0], [1, 0]], [[2, 0], [3, 0]]] };
+    const multi: MultiLineString = {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+        ],
+        [
+          [2, 0],
+          [3, 0],
+        ],
+      ],
+    };
     const got = sliceByChainage(multi, 0.5 * DEGREE, 1.5 * DEGREE);
     expect(got.coordinates).toHaveLength(2);
     expect(lineLength(got)).toBeCloseTo(DEGREE, 3);

@@ -33,7 +33,8 @@ export function sliceByChainage(line: LineInput, fromMeters: number, toMeters: n
   for (const part of parts) {
     // Chainage of each vertex of this part.
     const chain = [offset];
-    for (let i = 1; i < part.length; i++) chain.push(chain[i - 1] + distance(part[i - 1], part[i], { units: 'meters' }));
+    for (let i = 1; i < part.length; i++)
+      chain.push(chain[i - 1] + distance(part[i - 1], part[i], { units: 'meters' }));
     const partEnd = chain[chain.length - 1];
     if (part.length >= 2 && end >= offset && start <= partEnd) {
       const partLine = { type: 'LineString' as const, coordinates: part };

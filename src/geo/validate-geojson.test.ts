@@ -113,8 +113,12 @@ describe('validateGeoJSON limits', () => {
 
   it('refuses nesting deeper than the limit before parsing, so huge nesting cannot overflow the stack', () => {
     const { issues } = validateGeoJSON('['.repeat(1_000_000), 'x.geojson');
-    expect(issues).toEqual([expect.objectContaining({ line: 1, column: 65, message: 'nested more than 64 levels deep' })]);
-    expect(validateGeoJSON(read('good-geometry-collection.geojson'), 'x.geojson', { maxDepth: 3 }).issues[0]).toMatchObject({
+    expect(issues).toEqual([
+      expect.objectContaining({ line: 1, column: 65, message: 'nested more than 64 levels deep' }),
+    ]);
+    expect(
+      validateGeoJSON(read('good-geometry-collection.geojson'), 'x.geojson', { maxDepth: 3 }).issues[0],
+    ).toMatchObject({
       line: 4,
       message: 'nested more than 3 levels deep',
     });
@@ -128,7 +132,11 @@ describe('validateGeoJSON limits', () => {
   it('stops after the position limit', () => {
     const { issues } = validateGeoJSON(read('good-feature-collection.geojson'), 'x.geojson', { maxPositions: 3 });
     expect(errors(issues)).toEqual([
-      expect.objectContaining({ line: 23, field: 'features[2].geometry.coordinates[0][0]', message: expect.stringContaining('more than 3 positions') }),
+      expect.objectContaining({
+        line: 23,
+        field: 'features[2].geometry.coordinates[0][0]',
+        message: expect.stringContaining('more than 3 positions'),
+      }),
     ]);
   });
 });
@@ -152,8 +160,18 @@ describe('layer property convention', () => {
     const { data, issues } = validateGeoJSON(read(file), file, { convention: 'layer' });
     expect(data).toBeUndefined();
     expect(issues).toEqual([
-      expect.objectContaining({ line: 6, column: 7, field: 'features[0].properties.source', message: expect.stringContaining('missing "source"') }),
-      expect.objectContaining({ line: 6, column: 46, field: 'features[0].properties.name_en', message: expect.stringContaining('must be a non-empty string') }),
+      expect.objectContaining({
+        line: 6,
+        column: 7,
+        field: 'features[0].properties.source',
+        message: expect.stringContaining('missing "source"'),
+      }),
+      expect.objectContaining({
+        line: 6,
+        column: 46,
+        field: 'features[0].properties.name_en',
+        message: expect.stringContaining('must be a non-empty string'),
+      }),
     ]);
   });
 
@@ -161,7 +179,11 @@ describe('layer property convention', () => {
     const file = 'bad-basemap-label.geojson';
     const { issues } = validateGeoJSON(read(file), file, { convention: 'basemap' });
     expect(issues).toEqual([
-      expect.objectContaining({ line: 11, field: 'features[1].properties.name_zh_hant', message: expect.stringContaining('basemap labels need') }),
+      expect.objectContaining({
+        line: 11,
+        field: 'features[1].properties.name_zh_hant',
+        message: expect.stringContaining('basemap labels need'),
+      }),
     ]);
   });
 
@@ -184,6 +206,8 @@ describe('layer property convention', () => {
 
   it('refuses a bare geometry in geo/, which has no properties to carry', () => {
     const data = validateGeoJSON(read('warn-crs.geojson'), 'x.geojson').data!;
-    expect(checkLayerProperties(data, 'x.geojson', 'layer')[0]!.message).toContain('must be a Feature or FeatureCollection');
+    expect(checkLayerProperties(data, 'x.geojson', 'layer')[0]!.message).toContain(
+      'must be a Feature or FeatureCollection',
+    );
   });
 });

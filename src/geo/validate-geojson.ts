@@ -128,7 +128,8 @@ function tooDeepAt(text: string, max: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -208,7 +209,8 @@ class Checker {
   /** Checks any GeoJSON object; `expect` narrows what the context allows. */
   checkObject(node: Node, path: Path, expect: 'any' | 'feature' | 'geometry', inCollection = false): void {
     if (this.stopped) return;
-    const wanted = expect === 'feature' ? 'a Feature' : expect === 'geometry' ? 'a geometry object' : 'a GeoJSON object';
+    const wanted =
+      expect === 'feature' ? 'a Feature' : expect === 'geometry' ? 'a geometry object' : 'a GeoJSON object';
     if (node.type !== 'object') {
       this.report(node, path, `expected ${wanted}, got ${kindOf(node)}`);
       return;
@@ -228,7 +230,11 @@ class Checker {
     // An array lookup, not `table[type]`: names like "constructor" or "__proto__" must not
     // resolve to Object.prototype members.
     if (!ALL_TYPES.includes(type)) {
-      this.report(typeNode, [...path, 'type'], `unknown type ${JSON.stringify(type)}; expected one of ${ALL_TYPES.join(', ')}`);
+      this.report(
+        typeNode,
+        [...path, 'type'],
+        `unknown type ${JSON.stringify(type)}; expected one of ${ALL_TYPES.join(', ')}`,
+      );
       return;
     }
     const isGeometry = (GEOMETRY_TYPES as readonly string[]).includes(type);
@@ -249,12 +255,21 @@ class Checker {
       const prop = members.get(name);
       if (prop) {
         const what = kind === 'Geometry' ? 'a geometry object' : `a ${kind}`;
-        this.report(prop, [...path, name], `"${name}" must not appear on ${what}: it would change the object's meaning (RFC 7946 §7.1)`);
+        this.report(
+          prop,
+          [...path, name],
+          `"${name}" must not appear on ${what}: it would change the object's meaning (RFC 7946 §7.1)`,
+        );
       }
     }
     const crs = members.get('crs');
     if (crs) {
-      this.report(crs, [...path, 'crs'], '"crs" was removed in RFC 7946 (§4); coordinates are read as WGS 84 longitude/latitude regardless', 'warning');
+      this.report(
+        crs,
+        [...path, 'crs'],
+        '"crs" was removed in RFC 7946 (§4); coordinates are read as WGS 84 longitude/latitude regardless',
+        'warning',
+      );
     }
     const bbox = valueOf(members.get('bbox'));
     if (bbox) this.checkBbox(bbox, [...path, 'bbox']);
@@ -282,7 +297,11 @@ class Checker {
       // §5.2: a box crossing the antimeridian has west > east, so longitude order is not checked.
       if (axis === 0) continue;
       if (min > max) {
-        this.report(items[axis], [...path, axis], `bbox minimum ${min} is greater than its maximum ${max} (RFC 7946 §5)`);
+        this.report(
+          items[axis],
+          [...path, axis],
+          `bbox minimum ${min} is greater than its maximum ${max} (RFC 7946 §5)`,
+        );
       }
     }
     this.checkLonLat(items[0]!, values[0]!, [...path, 0], 'longitude');
@@ -320,13 +339,21 @@ class Checker {
     const id = members.get('id');
     const idValue = valueOf(id);
     if (idValue && idValue.type !== 'string' && idValue.type !== 'number') {
-      this.report(idValue, [...path, 'id'], `a Feature "id" must be a string or a number (RFC 7946 §3.2), got ${kindOf(idValue)}`);
+      this.report(
+        idValue,
+        [...path, 'id'],
+        `a Feature "id" must be a string or a number (RFC 7946 §3.2), got ${kindOf(idValue)}`,
+      );
     }
     const properties = valueOf(members.get('properties'));
     if (!properties) {
       this.report(node, path, 'missing member "properties"; use null for none (RFC 7946 §3.2)');
     } else if (properties.type !== 'object' && properties.type !== 'null') {
-      this.report(properties, [...path, 'properties'], `"properties" must be an object or null (RFC 7946 §3.2), got ${kindOf(properties)}`);
+      this.report(
+        properties,
+        [...path, 'properties'],
+        `"properties" must be an object or null (RFC 7946 §3.2), got ${kindOf(properties)}`,
+      );
     }
     const geometry = valueOf(members.get('geometry'));
     if (!geometry) {
@@ -340,7 +367,12 @@ class Checker {
   private checkGeometry(node: Node, members: Map<string, Node>, path: Path, type: string, inCollection: boolean): void {
     if (type === 'GeometryCollection') {
       if (inCollection) {
-        this.report(node, path, 'nested GeometryCollection; flatten it for interoperability (RFC 7946 §3.1.8)', 'warning');
+        this.report(
+          node,
+          path,
+          'nested GeometryCollection; flatten it for interoperability (RFC 7946 §3.1.8)',
+          'warning',
+        );
       }
       const geometries = valueOf(members.get('geometries'));
       if (!geometries) this.report(node, path, 'missing member "geometries" (RFC 7946 §3.1.8)');
@@ -382,7 +414,12 @@ class Checker {
       const [first, ...rest] = winding.wrong;
       const more = rest.length ? ` (and ${rest.length} more ring${rest.length > 1 ? 's' : ''} in this geometry)` : '';
       // §3.1.6: the right-hand rule is a SHOULD and parsers SHOULD NOT reject, hence a warning.
-      this.report(first!.node, first!.path, `${first!.message}${more}; RFC 7946 §3.1.6 wants exterior rings counterclockwise and holes clockwise`, 'warning');
+      this.report(
+        first!.node,
+        first!.path,
+        `${first!.message}${more}; RFC 7946 §3.1.6 wants exterior rings counterclockwise and holes clockwise`,
+        'warning',
+      );
     }
   }
 
@@ -474,7 +511,11 @@ class Checker {
     const last = positions[positions.length - 1]!;
     // §3.1.6: first and last positions MUST contain identical values.
     if (first.length !== last.length || first.some((v, i) => v !== last[i])) {
-      this.report(items[items.length - 1], [...path, items.length - 1], `a linear ring must be closed: its last position [${last.join(', ')}] differs from its first [${first.join(', ')}] (RFC 7946 §3.1.6)`);
+      this.report(
+        items[items.length - 1],
+        [...path, items.length - 1],
+        `a linear ring must be closed: its last position [${last.join(', ')}] differs from its first [${first.join(', ')}] (RFC 7946 §3.1.6)`,
+      );
       return undefined;
     }
     return positions;
@@ -628,7 +669,14 @@ function secondOpinion(data: GeoJSONRoot, root: Node, file: string, lines: LineI
     if (!Array.isArray(messages)) continue;
     const { line, column } = lines.at(findNodeAtLocation(root, path)?.offset ?? 0);
     for (const message of messages) {
-      found.push({ file, line, column, field: formatPath(path), message: `geojson-validation: ${String(message)}`, severity: 'error' });
+      found.push({
+        file,
+        line,
+        column,
+        field: formatPath(path),
+        message: `geojson-validation: ${String(message)}`,
+        severity: 'error',
+      });
     }
   }
   return found;
@@ -668,7 +716,12 @@ function conventionProblems(data: GeoJSONRoot, convention: PropertyConvention): 
         ? [{ feature: data, path: [] }]
         : [];
   if (data.type !== 'FeatureCollection' && data.type !== 'Feature') {
-    return [{ path: [], message: `files in geo/ must be a Feature or FeatureCollection so features can carry names and a source, got ${data.type}` }];
+    return [
+      {
+        path: [],
+        message: `files in geo/ must be a Feature or FeatureCollection so features can carry names and a source, got ${data.type}`,
+      },
+    ];
   }
   const problems: Problem[] = [];
   for (const { feature, path } of features) {
@@ -707,8 +760,13 @@ function locateProblems(problems: Problem[], file: string, root: Node | undefine
  * @example
  * const issues = checkLayerProperties(data, 'geo/corridor.geojson', conventionFor('geo/corridor.geojson') ?? 'layer', text);
  */
-export function checkLayerProperties(data: GeoJSONRoot, file: string, convention: PropertyConvention, text?: string): Issue[] {
-  const source = text?.charCodeAt(0) === 0xfeff ? text.slice(1) : text ?? '';
+export function checkLayerProperties(
+  data: GeoJSONRoot,
+  file: string,
+  convention: PropertyConvention,
+  text?: string,
+): Issue[] {
+  const source = text?.charCodeAt(0) === 0xfeff ? text.slice(1) : (text ?? '');
   const root = text === undefined ? undefined : parseTree(source);
   return locateProblems(conventionProblems(data, convention), file, root, new LineIndex(source));
 }

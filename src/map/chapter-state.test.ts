@@ -26,7 +26,10 @@ const CHAPTERS = [
 ];
 
 /** A fake map that records only what the ops do to it, as the real map module does. */
-function applyOps(state: { visible: Set<string>; highlight: Map<string, readonly (string | number)[]>; camera?: unknown }, ops: MapOp[]) {
+function applyOps(
+  state: { visible: Set<string>; highlight: Map<string, readonly (string | number)[]>; camera?: unknown },
+  ops: MapOp[],
+) {
   for (const op of ops) {
     if (op.op === 'visibility') {
       if (op.visible) state.visible.add(op.layer);
@@ -64,9 +67,13 @@ describe('diffTarget', () => {
 
   it('any sequence of chapter changes ends in the last chapter state', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 200; run++) {
-      const state = { visible: new Set<string>(), highlight: new Map<string, readonly (string | number)[]>(), camera: undefined as unknown };
+      const state = {
+        visible: new Set<string>(),
+        highlight: new Map<string, readonly (string | number)[]>(),
+        camera: undefined as unknown,
+      };
       let current: MapTarget | undefined;
       let last = CHAPTERS[0]!;
       const steps = 1 + Math.floor(random() * 12);
@@ -83,14 +90,26 @@ describe('diffTarget', () => {
   });
 
   it('applies reader overrides on top of the chapter layers', () => {
-    const t = targetForChapter(CHAPTERS[1]!, new Map([['places', true], ['mirs-bay', false]]));
+    const t = targetForChapter(
+      CHAPTERS[1]!,
+      new Map([
+        ['places', true],
+        ['mirs-bay', false],
+      ]),
+    );
     expect([...t.visible]).toEqual(['places']);
   });
 });
 
 describe('reader overrides and declared measurements', () => {
   it('applies reader toggles on top of the chapter layers, and drops them with a plain chapter target', () => {
-    const overridden = targetForChapter(CHAPTERS[0]!, new Map([['corridor', false], ['places', true]]));
+    const overridden = targetForChapter(
+      CHAPTERS[0]!,
+      new Map([
+        ['corridor', false],
+        ['places', true],
+      ]),
+    );
     expect([...overridden.visible].sort()).toEqual(['places', 'protected-areas']);
     const ops = diffTarget(overridden, targetForChapter(CHAPTERS[0]!), LAYERS);
     expect(ops).toEqual([
@@ -103,7 +122,11 @@ describe('reader overrides and declared measurements', () => {
     const measured: Chapter = { ...CHAPTERS[0]!, measure: { layer: 'corridor', feature: 'centreline', from: 0 } };
     const enter = diffTarget(targetForChapter(CHAPTERS[1]!), targetForChapter(measured), LAYERS);
     expect(enter).toContainEqual({ op: 'measure', measure: measured.measure });
-    const same = diffTarget(targetForChapter(measured), targetForChapter({ ...measured, measure: { ...measured.measure!, from: 0 } }), LAYERS);
+    const same = diffTarget(
+      targetForChapter(measured),
+      targetForChapter({ ...measured, measure: { ...measured.measure!, from: 0 } }),
+      LAYERS,
+    );
     expect(same.filter((o) => o.op === 'measure')).toEqual([]);
     const leave = diffTarget(targetForChapter(measured), targetForChapter(CHAPTERS[1]!), LAYERS);
     expect(leave).toContainEqual({ op: 'measure', measure: undefined });
@@ -112,6 +135,8 @@ describe('reader overrides and declared measurements', () => {
   it('tells measurements apart by their ends, given as km or as coordinates', () => {
     const a: Chapter = { ...CHAPTERS[0]!, measure: { layer: 'corridor', from: [114.2, 22.5] } };
     const b: Chapter = { ...CHAPTERS[0]!, measure: { layer: 'corridor', from: [114.2, 22.6] } };
-    expect(diffTarget(targetForChapter(a), targetForChapter(b), LAYERS)).toEqual([{ op: 'measure', measure: b.measure }]);
+    expect(diffTarget(targetForChapter(a), targetForChapter(b), LAYERS)).toEqual([
+      { op: 'measure', measure: b.measure },
+    ]);
   });
 });

@@ -6,6 +6,7 @@ describe('map control strings', () => {
     const keys = Object.keys(CONTROL_STRINGS.en).sort();
     expect(Object.keys(CONTROL_STRINGS['zh-Hant']).sort()).toEqual(keys);
     for (const [, key] of CONTROL_BUTTONS) expect(keys).toContain(key);
-    for (const table of Object.values(CONTROL_STRINGS)) for (const v of Object.values(table)) expect(v.trim()).not.toBe('');
+    for (const table of Object.values(CONTROL_STRINGS))
+      for (const v of Object.values(table)) expect(v.trim()).not.toBe('');
   });
 });

@@ -15,7 +15,20 @@ describe('geometryKinds', () => {
           {
             type: 'Feature',
             properties: {},
-            geometry: { type: 'GeometryCollection', geometries: [{ type: 'MultiLineString', coordinates: [[[0, 0], [1, 1]]] }] },
+            geometry: {
+              type: 'GeometryCollection',
+              geometries: [
+                {
+                  type: 'MultiLineString',
+                  coordinates: [
+                    [
+                      [0, 0],
+                      [1, 1],
+                    ],
+                  ],
+                },
+              ],
+            },
           },
         ],
       }),

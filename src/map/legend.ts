@@ -63,6 +63,7 @@ export function legendSwatch(style: LayerStyle, kinds: readonly GeometryKind[]):
     const dash = dashArray(style.dash, stroke);
     swatch.line = { color: style.color, width: stroke, ...(dash ? { dash } : {}) };
   }
-  if (shown.includes('point')) swatch.circle = { color: style.color, radius: Math.min(Math.max(style.circleRadius, 2), MAX_RADIUS) };
+  if (shown.includes('point'))
+    swatch.circle = { color: style.color, radius: Math.min(Math.max(style.circleRadius, 2), MAX_RADIUS) };
   return swatch;
 }

@@ -296,19 +296,26 @@ export class MeasureControl implements IControl {
     const along = this.points.length >= 2 ? this.result?.along : undefined;
     if (along) features.push({ type: 'Feature', properties: { role: 'along' }, geometry: along });
     if (this.points.length >= 2) {
-      features.push({ type: 'Feature', properties: { role: 'path' }, geometry: { type: 'LineString', coordinates: this.points } });
+      features.push({
+        type: 'Feature',
+        properties: { role: 'path' },
+        geometry: { type: 'LineString', coordinates: this.points },
+      });
     }
     if (along && this.result?.ends) {
-      for (const end of this.result.ends) features.push({ type: 'Feature', properties: { role: 'end' }, geometry: { type: 'Point', coordinates: end } });
+      for (const end of this.result.ends)
+        features.push({ type: 'Feature', properties: { role: 'end' }, geometry: { type: 'Point', coordinates: end } });
     }
-    for (const p of this.points) features.push({ type: 'Feature', properties: { role: 'point' }, geometry: { type: 'Point', coordinates: p } });
+    for (const p of this.points)
+      features.push({ type: 'Feature', properties: { role: 'point' }, geometry: { type: 'Point', coordinates: p } });
     return { type: 'FeatureCollection', features };
   }
 
   private addLayers(): void {
     const map = this.map;
     if (!map) return;
-    for (const id of Object.values(MEASURE_SOURCE)) if (!map.getSource(id)) map.addSource(id, { type: 'geojson', data: EMPTY });
+    for (const id of Object.values(MEASURE_SOURCE))
+      if (!map.getSource(id)) map.addSource(id, { type: 'geojson', data: EMPTY });
     for (const layer of this.layerSpecs()) if (!map.getLayer(layer.id)) map.addLayer(layer);
     this.redraw();
   }
@@ -354,7 +361,12 @@ export class MeasureControl implements IControl {
         type: 'circle',
         source,
         filter: role('end'),
-        paint: { 'circle-color': MEASURE_COLORS.along, 'circle-radius': 5, 'circle-stroke-color': MEASURE_COLORS.casing, 'circle-stroke-width': 2 },
+        paint: {
+          'circle-color': MEASURE_COLORS.along,
+          'circle-radius': 5,
+          'circle-stroke-color': MEASURE_COLORS.casing,
+          'circle-stroke-width': 2,
+        },
       });
       if (name === 'reader') {
         specs.push({
@@ -362,7 +374,12 @@ export class MeasureControl implements IControl {
           type: 'circle',
           source,
           filter: role('point'),
-          paint: { 'circle-color': MEASURE_COLORS.handle, 'circle-radius': 5.5, 'circle-stroke-color': MEASURE_COLORS.path, 'circle-stroke-width': 2.5 },
+          paint: {
+            'circle-color': MEASURE_COLORS.handle,
+            'circle-radius': 5.5,
+            'circle-stroke-color': MEASURE_COLORS.path,
+            'circle-stroke-width': 2.5,
+          },
         });
       }
     }

@@ -17,7 +17,17 @@ const last = ends.at(-1) as [number, number];
 const road: FeatureCollection = {
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[114.21464, 22.58228], [114.3, 22.58228]] } },
+    {
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [114.21464, 22.58228],
+          [114.3, 22.58228],
+        ],
+      },
+    },
     { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [] } },
   ],
 };
@@ -51,9 +61,21 @@ describe('measureOnLines', () => {
 
   it('picks the line both ends are nearest, across layers, and leaves out a missing feature id', () => {
     const lines = [...linesOf('road', road), ...linesOf('corridor', corridor)];
-    const got = measureOnLines([[114.2146, 22.5822], [114.19, 22.5411]], lines);
+    const got = measureOnLines(
+      [
+        [114.2146, 22.5822],
+        [114.19, 22.5411],
+      ],
+      lines,
+    );
     expect(got.detail.layer).toBe('corridor');
-    const onRoad = measureOnLines([[114.22, 22.5823], [114.29, 22.5823]], lines);
+    const onRoad = measureOnLines(
+      [
+        [114.22, 22.5823],
+        [114.29, 22.5823],
+      ],
+      lines,
+    );
     expect(onRoad.detail.layer).toBe('road');
     expect('feature' in onRoad.detail).toBe(false);
   });

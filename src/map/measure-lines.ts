@@ -49,7 +49,11 @@ export function measureOnLines(points: readonly LngLat[], lines: readonly LayerL
   const corridors: Corridor[] = lines.map((l, i) => ({ ...l.line, id: i }));
   const result = measurePath(points, corridors, snap);
   const detail: GeoStoryMeasureDetail = { straightMeters: result.straightMeters };
-  if (result.alongMeters === undefined || result.chainageMeters === undefined || typeof result.corridorId !== 'number') {
+  if (
+    result.alongMeters === undefined ||
+    result.chainageMeters === undefined ||
+    typeof result.corridorId !== 'number'
+  ) {
     return { detail };
   }
   const { layer, line } = lines[result.corridorId]!;
@@ -58,5 +62,9 @@ export function measureOnLines(points: readonly LngLat[], lines: readonly LayerL
   detail.chainageMeters = [from, to];
   detail.layer = layer;
   if (line.id !== undefined) detail.feature = line.id;
-  return { detail, along: sliceByChainage(line, from, to), ends: [pointAtChainage(line, from), pointAtChainage(line, to)] };
+  return {
+    detail,
+    along: sliceByChainage(line, from, to),
+    ends: [pointAtChainage(line, from), pointAtChainage(line, to)],
+  };
 }

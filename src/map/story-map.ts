@@ -131,7 +131,9 @@ export class StoryMap {
       // A remote style that fails before loading falls back to the embedded basemap.
       if (remote && !this.styleReady && !fellBack) {
         fellBack = true;
-        options.onError(`basemap ${remote} could not be loaded (${e.error?.message ?? 'error'}); using the offline basemap`);
+        options.onError(
+          `basemap ${remote} could not be loaded (${e.error?.message ?? 'error'}); using the offline basemap`,
+        );
         this.map.setStyle(offlineStyle(BASEMAP, this.lang));
       }
     });
@@ -237,13 +239,17 @@ export class StoryMap {
   }
 
   private initialView(camera: CameraTarget): JumpToOptions {
-    if (camera.kind === 'view') return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
+    if (camera.kind === 'view')
+      return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
     return { center: [114.17, 22.45], zoom: 9, bearing: camera.bearing, pitch: camera.pitch };
   }
 
   private addStoryLayers(): void {
     for (const layer of this.options.story.layers) {
-      this.map.addSource(storySourceId(layer.id), { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      this.map.addSource(storySourceId(layer.id), {
+        type: 'geojson',
+        data: { type: 'FeatureCollection', features: [] },
+      });
       const spec = storyLayerSpecs(layer, this.lang);
       this.specs.set(layer.id, spec);
       for (const l of spec.all) this.map.addLayer(l);
@@ -264,7 +270,9 @@ export class StoryMap {
       text = await response.text();
     } catch (error) {
       if (this.destroyed) return;
-      this.options.onError(`${storyFile}:${line}: error: layers.${layerId}.file: ${file} could not be loaded (${(error as Error).message})`);
+      this.options.onError(
+        `${storyFile}:${line}: error: layers.${layerId}.file: ${file} could not be loaded (${(error as Error).message})`,
+      );
       return;
     }
     if (this.destroyed) return;
@@ -272,7 +280,9 @@ export class StoryMap {
     const errors = result.issues.filter((i) => i.severity === 'error');
     if (errors.length > 0 || !result.data) {
       const first = errors[0];
-      const where = first ? `${first.file}:${first.line}: ${first.field ? first.field + ': ' : ''}${first.message}` : 'not GeoJSON';
+      const where = first
+        ? `${first.file}:${first.line}: ${first.field ? first.field + ': ' : ''}${first.message}`
+        : 'not GeoJSON';
       this.options.onError(`layer "${layerId}" (${file}) was not drawn: ${where}`, errors);
       return;
     }
@@ -281,7 +291,8 @@ export class StoryMap {
     // setData's promise only says when the worker has the data; failures reach the map's `error` event.
     void (this.map.getSource(storySourceId(layerId)) as GeoJSONSource | undefined)?.setData(withIdProperty(collection));
     // A declared measurement on this layer could not be drawn before its data arrived.
-    if (this.applied?.measure?.layer === layerId) this.measureControl.setChapterMeasure(this.resolveMeasure(this.applied.measure));
+    if (this.applied?.measure?.layer === layerId)
+      this.measureControl.setChapterMeasure(this.resolveMeasure(this.applied.measure));
     // A chapter that fits this layer could not place its camera before the data arrived.
     const camera = this.target.camera;
     if (camera.kind === 'fit' && camera.layer === layerId && this.pendingFit) {
@@ -303,7 +314,8 @@ export class StoryMap {
         this.map.setLayoutProperty(l.id, 'visibility', op.visible ? 'visible' : 'none');
       }
     } else if (op.op === 'highlight') {
-      for (const h of this.specs.get(op.layer)?.highlight ?? []) this.map.setFilter(h.id, highlightFilter(h.geometry, op.ids));
+      for (const h of this.specs.get(op.layer)?.highlight ?? [])
+        this.map.setFilter(h.id, highlightFilter(h.geometry, op.ids));
     } else if (op.op === 'measure') {
       this.measureControl.setChapterMeasure(op.measure ? this.resolveMeasure(op.measure) : undefined);
     } else {
@@ -325,12 +337,15 @@ export class StoryMap {
   }
 
   private resolveCamera(camera: CameraTarget): JumpToOptions | undefined {
-    if (camera.kind === 'view') return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
+    if (camera.kind === 'view')
+      return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
     const data = this.data.get(camera.layer);
     if (!data) return undefined;
     // `fit: layer/7` reads as the string "7"; GeoJSON may hold the id as the number 7.
-    const numeric = typeof camera.feature === 'string' && /^-?\d+(\.\d+)?$/.test(camera.feature) ? Number(camera.feature) : undefined;
-    const bounds = featureBounds(data, camera.feature) ?? (numeric !== undefined ? featureBounds(data, numeric) : undefined);
+    const numeric =
+      typeof camera.feature === 'string' && /^-?\d+(\.\d+)?$/.test(camera.feature) ? Number(camera.feature) : undefined;
+    const bounds =
+      featureBounds(data, camera.feature) ?? (numeric !== undefined ? featureBounds(data, numeric) : undefined);
     if (!bounds) return undefined;
     const fit = this.map.cameraForBounds(bounds as LngLatBoundsLike, {
       padding: camera.padding,

@@ -59,6 +59,10 @@ describe('storyLayerSpecs', () => {
 
   it('highlights by the copied feature id, as strings', () => {
     const f = highlightFilter(['==', 1, 1], ['centreline', 7]);
-    expect(f).toEqual(['all', ['==', 1, 1], ['in', ['to-string', ['get', FEATURE_ID_PROPERTY]], ['literal', ['centreline', '7']]]]);
+    expect(f).toEqual([
+      'all',
+      ['==', 1, 1],
+      ['in', ['to-string', ['get', FEATURE_ID_PROPERTY]], ['literal', ['centreline', '7']]],
+    ]);
   });
 });

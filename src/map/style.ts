@@ -1,9 +1,4 @@
-import type {
-  ExpressionSpecification,
-  FilterSpecification,
-  LayerSpecification,
-  StyleSpecification,
-} from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Lang, StoryLayer } from '../story/types.js';
 
 // Type-only imports above: this module stays free of MapLibre's runtime, so it is
@@ -81,7 +76,10 @@ export function offlineStyle(data: BasemapData, lang: Lang): StyleSpecification 
         id: 'basemap-coast',
         type: 'line',
         source: BASEMAP_SOURCE.land,
-        paint: { 'line-color': BASEMAP_COLORS.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.4, 13, 1.2] },
+        paint: {
+          'line-color': BASEMAP_COLORS.coast,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.4, 13, 1.2],
+        },
       },
       {
         id: 'basemap-boundary',
@@ -117,7 +115,15 @@ export function offlineStyle(data: BasemapData, lang: Lang): StyleSpecification 
           'text-field': labelText(lang),
           'text-font': LABEL_FONT,
           // Rank 1 labels (cities) are larger; lesser ranks yield to them on collision.
-          'text-size': ['interpolate', ['linear'], ['zoom'], 7, ['match', ['get', 'rank'], 1, 14, 11], 12, ['match', ['get', 'rank'], 1, 18, 14]],
+          'text-size': [
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            7,
+            ['match', ['get', 'rank'], 1, 14, 11],
+            12,
+            ['match', ['get', 'rank'], 1, 18, 14],
+          ],
           'symbol-sort-key': ['coalesce', ['get', 'rank'], 9],
           'text-max-width': 8,
         },
@@ -136,7 +142,10 @@ export function storySourceId(layerId: string): string {
 export const FEATURE_ID_PROPERTY = '__geo_story_id';
 
 /** A filter matching no feature, for highlight layers with nothing highlighted. */
-export function highlightFilter(geometry: ExpressionSpecification, ids: readonly (string | number)[]): FilterSpecification {
+export function highlightFilter(
+  geometry: ExpressionSpecification,
+  ids: readonly (string | number)[],
+): FilterSpecification {
   return ['all', geometry, ['in', ['to-string', ['get', FEATURE_ID_PROPERTY]], ['literal', ids.map(String)]]];
 }
 
@@ -167,16 +176,42 @@ export function storyLayerSpecs(layer: StoryLayer, lang: Lang): StoryLayerSpecs 
     ...(dash ? { 'line-dasharray': dash } : {}),
   };
   const all: LayerSpecification[] = [
-    { id: id('fill'), type: 'fill', source, filter: POLYGON, layout: { visibility: hidden }, paint: { 'fill-color': color, 'fill-opacity': fillOpacity } },
-    { id: id('outline'), type: 'line', source, filter: POLYGON, layout: { visibility: hidden, 'line-join': 'round' }, paint: linePaint },
-    { id: id('line'), type: 'line', source, filter: LINE, layout: { visibility: hidden, 'line-join': 'round', 'line-cap': 'round' }, paint: linePaint },
+    {
+      id: id('fill'),
+      type: 'fill',
+      source,
+      filter: POLYGON,
+      layout: { visibility: hidden },
+      paint: { 'fill-color': color, 'fill-opacity': fillOpacity },
+    },
+    {
+      id: id('outline'),
+      type: 'line',
+      source,
+      filter: POLYGON,
+      layout: { visibility: hidden, 'line-join': 'round' },
+      paint: linePaint,
+    },
+    {
+      id: id('line'),
+      type: 'line',
+      source,
+      filter: LINE,
+      layout: { visibility: hidden, 'line-join': 'round', 'line-cap': 'round' },
+      paint: linePaint,
+    },
     {
       id: id('circle'),
       type: 'circle',
       source,
       filter: POINT,
       layout: { visibility: hidden },
-      paint: { 'circle-color': color, 'circle-radius': circleRadius, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
+      paint: {
+        'circle-color': color,
+        'circle-radius': circleRadius,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
     },
     {
       id: id('hl-fill'),
@@ -200,7 +235,12 @@ export function storyLayerSpecs(layer: StoryLayer, lang: Lang): StoryLayerSpecs 
       source,
       filter: highlightFilter(POINT, []),
       layout: { visibility: hidden },
-      paint: { 'circle-color': color, 'circle-radius': circleRadius * 1.6, 'circle-stroke-color': '#1b1b1b', 'circle-stroke-width': 2 },
+      paint: {
+        'circle-color': color,
+        'circle-radius': circleRadius * 1.6,
+        'circle-stroke-color': '#1b1b1b',
+        'circle-stroke-width': 2,
+      },
     },
   ];
   const labels: string[] = [];

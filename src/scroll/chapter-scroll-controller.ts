@@ -67,7 +67,11 @@ export class ChapterScrollController implements ReactiveController {
     if (!root) this.host.ownerDocument.addEventListener('scrollend', this.update, { passive: true });
     // A 2%-high band at the middle of the scrollport: a chapter entering or leaving it is the
     // moment the active chapter can change. With `root: document` the margin applies in iframes too.
-    this.observer = new IntersectionObserver(this.update, { root: target, rootMargin: '-49% 0px -49% 0px', threshold: 0 });
+    this.observer = new IntersectionObserver(this.update, {
+      root: target,
+      rootMargin: '-49% 0px -49% 0px',
+      threshold: 0,
+    });
     for (const el of chapters) this.observer.observe(el);
     this.resizeObserver = new ResizeObserver(() => this.reportViewport());
     this.resizeObserver.observe(root ?? this.host.ownerDocument.documentElement);

@@ -33,7 +33,18 @@ describe('the default story, stories/gba-cooperation.md', () => {
 
   it('covers the seed article and keeps its figures exact in both languages', () => {
     const ids = story!.chapters.map((c) => c.id);
-    for (const id of ['standards-agreement', 'mic-supply', 'mimep', 'environment-task-force', 'apec', 'corridor', 'robins-nest', 'mirs-bay', 'port-shelter', 'carbon']) {
+    for (const id of [
+      'standards-agreement',
+      'mic-supply',
+      'mimep',
+      'environment-task-force',
+      'apec',
+      'corridor',
+      'robins-nest',
+      'mirs-bay',
+      'port-shelter',
+      'carbon',
+    ]) {
       expect(ids).toContain(id);
     }
     const body = (id: string, lang: (typeof LANGS)[number]) => story!.chapters.find((c) => c.id === id)!.body[lang];

@@ -242,7 +242,8 @@ function schemaAt(schema: SchemaLike | undefined, path: readonly PropertyKey[]):
   for (const segment of path) {
     const def = current?._zod.def;
     if (!def) return undefined;
-    if (def.type === 'object') current = def.shape && Object.hasOwn(def.shape, segment) ? def.shape[String(segment)] : undefined;
+    if (def.type === 'object')
+      current = def.shape && Object.hasOwn(def.shape, segment) ? def.shape[String(segment)] : undefined;
     else if (def.type === 'array') current = def.element;
     else if (def.type === 'tuple') current = def.items?.[Number(segment)];
     else if (def.type === 'record') current = def.valueType;
@@ -447,14 +448,24 @@ function readFrontMatter(source: string, report: Report): FrontMatterResult | un
     used.add(layer.group);
     if (!firstGroup.has(layer.group)) {
       const at = locate(part, ['layers', i, 'group']);
-      report.error(at.line, at.column, `layers[${i}].group`, `no group has the id "${layer.group}"; ${declared('groups', firstGroup)}`);
+      report.error(
+        at.line,
+        at.column,
+        `layers[${i}].group`,
+        `no group has the id "${layer.group}"; ${declared('groups', firstGroup)}`,
+      );
       ok = false;
     }
   });
   front.groups.forEach((group, i) => {
     if (used.has(group.id)) return;
     const at = locate(part, ['groups', i, 'id']);
-    report.warn(at.line, at.column, `groups[${i}].id`, `no layer is in the group "${group.id}", so it shows as an empty heading`);
+    report.warn(
+      at.line,
+      at.column,
+      `groups[${i}].id`,
+      `no layer is in the group "${group.id}", so it shows as an empty heading`,
+    );
   });
   if (!ok) return undefined;
 
@@ -498,7 +509,12 @@ function unique(
   }
   const at = locate(part, path);
   const firstLine = locate(part, [path[0]!, first, 'id']).line;
-  report.error(at.line, at.column, fieldName('', path), `duplicate ${what} id "${id}"; it is first used on line ${firstLine}`);
+  report.error(
+    at.line,
+    at.column,
+    fieldName('', path),
+    `duplicate ${what} id "${id}"; it is first used on line ${firstLine}`,
+  );
   return false;
 }
 
@@ -559,7 +575,12 @@ function splitChapters(lines: string[], start: number, report: Report): RawChapt
       warned = false;
       if (end >= lines.length) {
         const marker = fence[1]!;
-        report.error(i + 1, 1, `chapters[${index}]`, `the chapter block opened here is not closed: add a line "${marker}" after its YAML`);
+        report.error(
+          i + 1,
+          1,
+          `chapters[${index}]`,
+          `the chapter block opened here is not closed: add a line "${marker}" after its YAML`,
+        );
         current.broken = true;
         current.unclosed = true;
         break;
@@ -574,7 +595,12 @@ function splitChapters(lines: string[], start: number, report: Report): RawChapt
       continue;
     }
     if (line.trim() !== '' && !warned) {
-      report.warn(i + 1, 1, '', 'text outside a chapter is ignored; chapter text goes in a :::zh-Hant or :::en container after its ```chapter block');
+      report.warn(
+        i + 1,
+        1,
+        '',
+        'text outside a chapter is ignored; chapter text goes in a :::zh-Hant or :::en container after its ```chapter block',
+      );
       warned = true;
     }
     i++;
@@ -615,7 +641,12 @@ function readContainer(lines: string[], i: number, tag: string, chapter: RawChap
     report.error(i + 1, 1, field, `unknown language "${tag}": expected :::zh-Hant or :::en${hint}`);
     chapter.broken = true;
   } else if (chapter.bodies[tag] !== undefined) {
-    report.error(i + 1, 1, field, `a second :::${tag} container in this chapter; put all its ${LANG_NAMES[tag]} text in one`);
+    report.error(
+      i + 1,
+      1,
+      field,
+      `a second :::${tag} container in this chapter; put all its ${LANG_NAMES[tag]} text in one`,
+    );
     chapter.broken = true;
   } else {
     const body = trimBlankLines(lines.slice(i + 1, end));
@@ -641,7 +672,12 @@ function readChapter(
   let ok = !raw.broken;
   for (const lang of LANGS) {
     if (raw.bodies[lang] === undefined && !raw.broken) {
-      report.error(raw.line, 1, `${prefix}.body.${lang}`, `missing the ${LANG_NAMES[lang]} text: add a :::${lang} container after the chapter block`);
+      report.error(
+        raw.line,
+        1,
+        `${prefix}.body.${lang}`,
+        `missing the ${LANG_NAMES[lang]} text: add a :::${lang} container after the chapter block`,
+      );
       ok = false;
     }
   }
@@ -654,7 +690,12 @@ function readChapter(
   const first = seen.get(block.id);
   if (first !== undefined) {
     const at = locate(yaml.part, ['id']);
-    report.error(at.line, at.column, `${prefix}.id`, `duplicate chapter id "${block.id}"; it is first used on line ${first}`);
+    report.error(
+      at.line,
+      at.column,
+      `${prefix}.id`,
+      `duplicate chapter id "${block.id}"; it is first used on line ${first}`,
+    );
     ok = false;
   } else {
     seen.set(block.id, raw.line);
@@ -708,7 +749,12 @@ function checkReferences(
   const missing = (path: PropertyKey[], id: string, atKey = false) => {
     if (layerIds.has(id)) return;
     const at = locate(part, path, atKey);
-    report.error(at.line, at.column, fieldName(prefix, path), `no layer has the id "${id}"; ${declared('layers', layerIds)}`);
+    report.error(
+      at.line,
+      at.column,
+      fieldName(prefix, path),
+      `no layer has the id "${id}"; ${declared('layers', layerIds)}`,
+    );
     ok = false;
   };
   const listed = new Set<string>();
@@ -727,7 +773,12 @@ function checkReferences(
       if (!layerIds.has(id)) missing(['highlight', id], id, true);
       else if (!listed.has(id)) {
         const at = locate(part, ['highlight', id], true);
-        report.warn(at.line, at.column, fieldName(prefix, ['highlight', id]), `the layer "${id}" is highlighted but not in this chapter's layers, so the highlight is not seen`);
+        report.warn(
+          at.line,
+          at.column,
+          fieldName(prefix, ['highlight', id]),
+          `the layer "${id}" is highlighted but not in this chapter's layers, so the highlight is not seen`,
+        );
       }
     }
   }

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { storyJsonSchema, storyJsonSchemaText } from './json-schema';
-import { basemapSchema, cameraSchema, chapterSchema, colorSchema, idSchema, localizedSchema, styleSchema } from './schema';
+import {
+  basemapSchema,
+  cameraSchema,
+  chapterSchema,
+  colorSchema,
+  idSchema,
+  localizedSchema,
+  styleSchema,
+} from './schema';
 
 describe('ids', () => {
   it.each(['corridor', 'eco-corridor-2', 'a1'])('accepts %j', (id) => {
@@ -35,12 +43,16 @@ describe('colours', () => {
 });
 
 describe('basemap', () => {
-  it.each(['offline', 'https://tiles.example.org/style.json', 'http://localhost:8080/s.json', './style.json', '../s.json', '/s.json'])(
-    'accepts %j',
-    (url) => {
-      expect(basemapSchema.safeParse(url).success).toBe(true);
-    },
-  );
+  it.each([
+    'offline',
+    'https://tiles.example.org/style.json',
+    'http://localhost:8080/s.json',
+    './style.json',
+    '../s.json',
+    '/s.json',
+  ])('accepts %j', (url) => {
+    expect(basemapSchema.safeParse(url).success).toBe(true);
+  });
   it.each(['ofline', 'style.json', 'javascript:alert(1)', '//cdn.example.org/s.json', 'ftp://x/s.json', 'https://'])(
     'rejects %j',
     (url) => {

@@ -36,7 +36,9 @@ function strict<T extends z.core.$ZodLooseShape>(shape: T, expected: string) {
 function numberIn(min: number, max?: number, unit = '', expected?: string) {
   const message =
     expected ??
-    (max === undefined ? `expected a number of ${min} or more${unit}` : `expected a number from ${min} to ${max}${unit}`);
+    (max === undefined
+      ? `expected a number of ${min} or more${unit}`
+      : `expected a number from ${min} to ${max}${unit}`);
   const schema = z.number({ error: message }).check(z.minimum(min, { error: message }));
   return max === undefined ? schema : schema.check(z.maximum(max, { error: message }));
 }

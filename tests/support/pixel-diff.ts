@@ -32,7 +32,12 @@ export async function changedPixels(page: Page, before: Buffer, after: Buffer, t
       if (x.length !== y.length) throw new Error('screenshots differ in size');
       let n = 0;
       for (let i = 0; i < x.length; i += 4) {
-        if (Math.abs(x[i]! - y[i]!) > tolerance || Math.abs(x[i + 1]! - y[i + 1]!) > tolerance || Math.abs(x[i + 2]! - y[i + 2]!) > tolerance) n++;
+        if (
+          Math.abs(x[i]! - y[i]!) > tolerance ||
+          Math.abs(x[i + 1]! - y[i + 1]!) > tolerance ||
+          Math.abs(x[i + 2]! - y[i + 2]!) > tolerance
+        )
+          n++;
       }
       return n;
     },

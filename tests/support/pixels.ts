@@ -25,7 +25,11 @@ export async function pixelShare(
       });
       for (let i = 0; i < data.length; i += 4) {
         for (const t of targets) {
-          if (Math.abs(data[i]! - t.r) <= tolerance && Math.abs(data[i + 1]! - t.g) <= tolerance && Math.abs(data[i + 2]! - t.b) <= tolerance) {
+          if (
+            Math.abs(data[i]! - t.r) <= tolerance &&
+            Math.abs(data[i + 1]! - t.g) <= tolerance &&
+            Math.abs(data[i + 2]! - t.b) <= tolerance
+          ) {
             t.count++;
             break;
           }
