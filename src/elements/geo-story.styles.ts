@@ -71,7 +71,8 @@ export const geoStoryStyles = css`
     padding: 1rem 1.25rem;
   }
   header {
-    margin-top: 0.75rem;
+    /* Narrow: start below the previous / next buttons over the map, so they stay reachable. */
+    margin-top: 3.25rem;
     margin-bottom: calc(var(--_map-h) * 0.35);
   }
   h1 {
