@@ -97,10 +97,13 @@ export interface ChapterMeasure {
   layer: string;
   /** Feature id of the line within that layer; the first LineString when absent. */
   feature?: string | number;
-  /** Start: km from the line's start, or a [lon, lat] projected onto the line. */
-  from?: number | LngLat;
-  /** End: km from the line's start, or a [lon, lat] projected onto the line. */
-  to?: number | LngLat;
+  /**
+   * Start: km from the line's start, a [lon, lat] projected onto the line, or the id of a Point
+   * feature in the same layer (compared as text), projected onto the line. The line's start when absent.
+   */
+  from?: number | LngLat | string;
+  /** End: any of the forms `from` takes. The line's end when absent. */
+  to?: number | LngLat | string;
 }
 
 /** One step of the story: text plus the map state it declares. */
