@@ -254,12 +254,13 @@ const badFixtures: [name: string, expected: Expected, keepsStory: boolean][] = [
     false,
   ],
   [
-    'measure-from-text.md',
+    'measure-from-map.md',
     {
       line: 16,
       column: 31,
       field: 'chapters[0].measure.from',
-      message: 'expected km along the line (a number of 0 or more) or [longitude, latitude], got "start"',
+      message:
+        'expected km along the line (a number of 0 or more), [longitude, latitude], or the id of a point feature in the layer, got a map',
     },
     false,
   ],

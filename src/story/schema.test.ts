@@ -123,10 +123,16 @@ describe('chapter block', () => {
     }
   });
 
-  it('takes a measure from km or from a point', () => {
+  it('takes a measure from km, from a point or from the id of a point feature', () => {
     const measure = { layer: 'roads', from: 0, to: [114.2, 22.3] };
     expect(chapterSchema.parse({ ...chapter, measure }).measure).toEqual(measure);
-    expect(chapterSchema.safeParse({ ...chapter, measure: { layer: 'roads', from: -1 } }).success).toBe(false);
+    const named = { layer: 'roads', from: 'hung-fa-chai', to: 'Robin’s Nest 7' };
+    expect(chapterSchema.parse({ ...chapter, measure: named }).measure).toEqual(named);
+    for (const from of [-1, '', ' ', [1, 2, 3], { km: 2 }, true]) {
+      expect(chapterSchema.safeParse({ ...chapter, measure: { layer: 'roads', from } }).success, String(from)).toBe(
+        false,
+      );
+    }
   });
 
   it('accepts only http(s) source links', () => {

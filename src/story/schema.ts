@@ -115,17 +115,26 @@ export const cameraSchema = z.union([viewCameraSchema, fitCameraSchema], {
   error: 'expected a camera: either center and zoom, or fit',
 });
 
-const kmOrPointSchema = z.union([numberIn(0, undefined, ' (km along the line)'), lngLatSchema], {
-  error: 'expected km along the line (a number of 0 or more) or [longitude, latitude]',
-});
+const MEASURE_END_EXPECTED =
+  'expected km along the line (a number of 0 or more), [longitude, latitude], or the id of a point feature in the layer';
+
+/** One end of a measurement: km along the line, a [lon, lat], or the id of a Point feature of the layer. */
+const measureEndSchema = z.union(
+  [
+    numberIn(0, undefined, ' (km along the line)'),
+    lngLatSchema,
+    z.string().check(z.regex(/\S/, { error: MEASURE_END_EXPECTED })),
+  ],
+  { error: MEASURE_END_EXPECTED },
+);
 
 /** A measurement along a line feature. */
 export const measureSchema = strict(
   {
     layer: idSchema,
     feature: z.optional(featureIdSchema),
-    from: z.optional(kmOrPointSchema),
-    to: z.optional(kmOrPointSchema),
+    from: z.optional(measureEndSchema),
+    to: z.optional(measureEndSchema),
   },
   'expected a map with layer and optionally feature, from and to',
 );
