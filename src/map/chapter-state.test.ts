@@ -14,6 +14,7 @@ function chapter(id: string, layers: string[], zoom: number, highlight: Chapter[
     body: { 'zh-Hant': '', en: '' },
     sources: [],
     line: 1,
+    index: 0,
   };
 }
 

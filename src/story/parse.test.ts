@@ -43,11 +43,11 @@ describe('a good story', () => {
     ]);
   });
 
-  it('reads every chapter in file order, with its block line', () => {
-    expect(story?.chapters.map((c) => [c.id, c.line])).toEqual([
-      ['corridor', 29],
-      ['overview', 70],
-      ['whole-layer', 84],
+  it('reads every chapter in file order, with its block line and index', () => {
+    expect(story?.chapters.map((c) => [c.id, c.line, c.index])).toEqual([
+      ['corridor', 29, 0],
+      ['overview', 70, 1],
+      ['whole-layer', 84, 2],
     ]);
   });
 
@@ -346,8 +346,10 @@ describe('a broken story', () => {
   it('drops only the broken chapter and keeps the others', () => {
     expect(parseFixture('bad/zoom-not-number.md').story?.chapters.map((c) => c.id)).toEqual(['first']);
     expect(parseFixture('bad/duplicate-chapter.md').story?.chapters.map((c) => c.title.en)).toEqual(['One']);
-    // The chapter after an unclosed container is still read.
-    expect(parseFixture('bad/unclosed-container.md').story?.chapters.map((c) => c.id)).toEqual(['second']);
+    // The chapter after an unclosed container is still read, and keeps its number in the file.
+    expect(parseFixture('bad/unclosed-container.md').story?.chapters.map((c) => [c.id, c.index])).toEqual([
+      ['second', 1],
+    ]);
   });
 
   it('does not read the rest of the file as YAML after an unclosed chapter block', () => {

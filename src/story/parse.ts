@@ -715,6 +715,7 @@ function readChapter(
     body: { 'zh-Hant': raw.bodies['zh-Hant']!, en: raw.bodies.en! },
     sources: (block.sources ?? []).map((source) => ({ title: source.title, ...(source.url && { url: source.url }) })),
     line: raw.line,
+    index: raw.index,
   };
   if (block.measure) chapter.measure = { ...block.measure };
   return [chapter];

@@ -126,6 +126,8 @@ export interface Chapter {
   measure?: ChapterMeasure;
   /** Line number of the chapter block in the story file. */
   line: number;
+  /** Position of the chapter block in the file, from 0, counting dropped chapters: `chapters[index]` in issues. */
+  index: number;
 }
 
 /** A parsed, validated story. */
