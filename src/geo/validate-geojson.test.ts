@@ -1,7 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, type Issue } from '../story/types';
-import { checkLayerProperties, conventionFor, validateGeoJSON, type PropertyConvention } from './validate-geojson';
+import {
+  asFeatureCollection,
+  checkLayerProperties,
+  conventionFor,
+  validateGeoJSON,
+  type PropertyConvention,
+} from './validate-geojson';
 
 const dir = new URL('./fixtures/validate/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, dir), 'utf8');
@@ -209,5 +216,19 @@ describe('layer property convention', () => {
     expect(checkLayerProperties(data, 'x.geojson', 'layer')[0]!.message).toContain(
       'must be a Feature or FeatureCollection',
     );
+  });
+});
+
+describe('asFeatureCollection', () => {
+  it('keeps a collection and wraps a feature or a bare geometry', () => {
+    const point: Point = { type: 'Point', coordinates: [114.2, 22.5] };
+    const feature: Feature = { type: 'Feature', id: 'p', properties: null, geometry: point };
+    const collection: FeatureCollection = { type: 'FeatureCollection', features: [feature] };
+    expect(asFeatureCollection(collection)).toBe(collection);
+    expect(asFeatureCollection(feature)).toEqual(collection);
+    expect(asFeatureCollection(point)).toEqual({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: point }],
+    });
   });
 });

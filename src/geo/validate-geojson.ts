@@ -14,6 +14,19 @@ import type { Issue } from '../story/types';
 /** What a GeoJSON text may hold at its root. */
 export type GeoJSONRoot = FeatureCollection | Feature | Geometry;
 
+/**
+ * The root as a FeatureCollection: a Feature becomes its only feature, a bare Geometry an
+ * unnamed feature without properties.
+ *
+ * @example
+ * asFeatureCollection({ type: 'Point', coordinates: [114.2, 22.5] }).features[0].geometry; // the point
+ */
+export function asFeatureCollection(data: GeoJSONRoot): FeatureCollection {
+  if (data.type === 'FeatureCollection') return data;
+  if (data.type === 'Feature') return { type: 'FeatureCollection', features: [data] };
+  return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: data }] };
+}
+
 /** The project's property convention for layer files: `layer` (geo/) or `basemap` (geo/basemap/). */
 export type PropertyConvention = 'layer' | 'basemap';
 

@@ -6,7 +6,7 @@ import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
 import { featureBounds } from '../geo/bounds.js';
 import { resolveChapterMeasure, type ResolvedMeasure } from '../geo/chapter-measure.js';
-import { validateGeoJSON } from '../geo/validate-geojson.js';
+import { asFeatureCollection, validateGeoJSON } from '../geo/validate-geojson.js';
 import type { CameraTarget, ChapterMeasure, Issue, Lang, LngLat, Story } from '../story/types.js';
 import { BASEMAP_ATTRIBUTION } from './attribution.js';
 import { CONTROL_BUTTONS, CONTROL_STRINGS } from './control-strings.js';
@@ -286,7 +286,7 @@ export class StoryMap {
       this.options.onError(`layer "${layerId}" (${file}) was not drawn: ${where}`, errors);
       return;
     }
-    const collection = asCollection(result.data);
+    const collection = asFeatureCollection(result.data);
     this.data.set(layerId, collection);
     // setData's promise only says when the worker has the data; failures reach the map's `error` event.
     void (this.map.getSource(storySourceId(layerId)) as GeoJSONSource | undefined)?.setData(withIdProperty(collection));
@@ -354,12 +354,6 @@ export class StoryMap {
     });
     return fit ? { ...fit, pitch: camera.pitch } : undefined;
   }
-}
-
-function asCollection(data: NonNullable<ReturnType<typeof validateGeoJSON>['data']>): FeatureCollection {
-  if (data.type === 'FeatureCollection') return data;
-  if (data.type === 'Feature') return { type: 'FeatureCollection', features: [data] };
-  return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: data }] };
 }
 
 /** Copies each feature's top-level id into a property: MapLibre drops string ids, and highlights filter on them. */
