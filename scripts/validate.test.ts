@@ -9,8 +9,8 @@ import { main } from './validate';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (name: string) => join(root, 'src/geo/fixtures/validate', name);
 
-/** A story in the documented format whose layers are the given files. */
-function story(files: string[]): string {
+/** A story in the documented format whose layers are the given files; `chapter` adds YAML to its chapter. */
+function story(files: string[], chapter = ''): string {
   const layers = files
     .map(
       (file, i) =>
@@ -29,7 +29,7 @@ id: start
 title: {zh-Hant: 開始, en: Start}
 camera: {center: [114.2, 22.5], zoom: 10}
 layers: [${files.map((_, i) => `layer-${i}`).join(', ')}]
-\`\`\`
+${chapter}\`\`\`
 
 :::zh-Hant
 內容
@@ -116,6 +116,49 @@ describe('validate CLI', () => {
     const { lines } = run([]);
     expect(lines.filter((l) => l.startsWith('geo/bad.geojson:8:7: error:'))).toHaveLength(1);
     expect(lines.at(-1)).toBe('3 files checked, 3 errors, 0 warnings');
+  });
+
+  it('passes a measure between named points, or from km, on the layer it names', () => {
+    putFixture('geo/ridge.geojson', 'good-measure-layer.geojson');
+    put('stories/named.md', story(['../geo/ridge.geojson'], 'measure: {layer: layer-0, from: north-peak, to: "7"}\n'));
+    put('stories/km.md', story(['../geo/ridge.geojson'], 'measure: {layer: layer-0, feature: ridge, from: 0.5}\n'));
+    expect(run([])).toEqual({ code: 0, lines: ['3 files checked, 0 errors, 0 warnings'] });
+  });
+
+  it('reports a measure that does not work out on its layer at the chapter line, by field', () => {
+    putFixture('geo/ridge.geojson', 'good-measure-layer.geojson');
+    const measure = 'measure: {layer: layer-0, feature: ridgeline, from: camp, to: south-peak}\n';
+    put('stories/test.md', story(['../geo/ridge.geojson'], measure));
+    expect(run(['stories/test.md'])).toEqual({
+      code: 1,
+      lines: [
+        'stories/test.md:12: error: chapters[0].measure.feature: geo/ridge.geojson: no feature has the id "ridgeline"',
+        'stories/test.md:12: error: chapters[0].measure.from: geo/ridge.geojson: the feature "camp" is a Polygon, not a Point',
+        'stories/test.md:12: error: chapters[0].measure.to: geo/ridge.geojson: no feature has the id "south-peak"',
+        '2 files checked, 3 errors, 0 warnings',
+      ],
+    });
+  });
+
+  it('numbers the chapter of a measure in file order, counting a dropped chapter', () => {
+    putFixture('geo/ridge.geojson', 'good-measure-layer.geojson');
+    const text = story(['../geo/ridge.geojson'], 'measure: {layer: layer-0, to: ridge}\n');
+    const chapter = text.slice(text.indexOf('```chapter'));
+    const dropped = chapter.replace('id: start', 'id: dropped').replace('zoom: 10', 'zoom: high');
+    put('stories/test.md', `${text.slice(0, text.indexOf('```chapter'))}${dropped}\n${chapter}`);
+    const { code, lines } = run(['stories/test.md']);
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      'stories/test.md:15:39: error: chapters[0].camera.zoom: expected a number from 0 to 22, got "high"',
+      'stories/test.md:28: error: chapters[1].measure.to: geo/ridge.geojson: the feature "ridge" is a LineString, not a Point',
+      '2 files checked, 2 errors, 0 warnings',
+    ]);
+  });
+
+  it('does not check a measure on a layer file that has errors', () => {
+    putFixture('geo/bad.geojson', 'bad-longitude.geojson');
+    put('stories/test.md', story(['../geo/bad.geojson'], 'measure: {layer: layer-0, from: nowhere}\n'));
+    expect(run(['stories/test.md']).lines.filter((l) => l.includes('measure'))).toEqual([]);
   });
 
   it('passes with warnings, reported with their positions', () => {

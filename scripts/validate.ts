@@ -1,5 +1,7 @@
 /**
  * Checks story files and GeoJSON layers, printing `file:line:column: error|warning: field: message`.
+ * For a story it also checks the layer files it names, and that each chapter's `measure` can be
+ * worked out on its layer's data (the line and any named points exist).
  *
  *   npx tsx scripts/validate.ts                  # every stories/**\/*.md and geo/**\/*.geojson
  *   npx tsx scripts/validate.ts stories/gba.md   # just these files (a .md is a story, .geojson/.json GeoJSON)
@@ -10,7 +12,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { posix, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_LIMITS, conventionFor, validateGeoJSON } from '../src/geo/validate-geojson';
+import type { FeatureCollection } from 'geojson';
+import { measureProblems } from '../src/geo/chapter-measure';
+import { DEFAULT_LIMITS, asFeatureCollection, conventionFor, validateGeoJSON } from '../src/geo/validate-geojson';
 import { parseStory } from '../src/story/parse';
 import { formatIssue, type Issue } from '../src/story/types';
 
@@ -34,6 +38,9 @@ export interface CheckReport {
   errors: number;
   warnings: number;
 }
+
+/** What checking a GeoJSON file gave: its error count and, when it has none, its data; or why it could not be read. */
+type Checked = { errors: number; data?: FeatureCollection } | { error: string };
 
 const STORY = /\.md$/i;
 const GEOJSON = /\.(geo)?json$/i;
@@ -63,24 +70,25 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
     message,
     severity: 'error',
   });
-  // Errors per GeoJSON file, so a layer shared by several stories is read and reported once.
-  const geojsonErrors = new Map<string, number | { error: string }>();
+  // What each GeoJSON file gave, so a layer shared by several stories is read and reported once.
+  const checked = new Map<string, Checked>();
 
   /** Validates a GeoJSON file; a read failure is reported here only when `report` is set. */
-  const checkGeoJSON = (file: string, report: boolean): number | { error: string } => {
-    const known = geojsonErrors.get(file);
+  const checkGeoJSON = (file: string, report: boolean): Checked => {
+    const known = checked.get(file);
     if (known !== undefined) return known;
     const read = host.read(file);
-    let result: number | { error: string };
+    let result: Checked;
     if ('error' in read) {
       if (report) add(file, [fileError(file, read.error)]);
       result = read;
     } else {
-      const { issues } = validateGeoJSON(read.text, file, { convention: conventionFor(file) });
+      const { data, issues } = validateGeoJSON(read.text, file, { convention: conventionFor(file) });
       add(file, issues);
-      result = issues.filter((i) => i.severity === 'error').length;
+      const errors = issues.filter((i) => i.severity === 'error').length;
+      result = errors === 0 && data ? { errors, data: asFeatureCollection(data) } : { errors };
     }
-    geojsonErrors.set(file, result);
+    checked.set(file, result);
     return result;
   };
 
@@ -92,6 +100,8 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
     }
     const { story, issues } = parseStory(read.text, file);
     add(file, issues);
+    // The data of each layer that was read without errors, with the file it came from.
+    const layerData = new Map<string, { target: string; data: FeatureCollection }>();
     story?.layers.forEach((layer, i) => {
       const at = { file, line: layer.line, field: `layers[${i}].file` };
       if (URL_LIKE.test(layer.file) || layer.file.startsWith('/')) {
@@ -103,13 +113,32 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
       const target = posix.normalize(posix.join(posix.dirname(file), layer.file));
       // A missing layer is the story's mistake, so it is reported once, at the layer's line.
       const result = checkGeoJSON(target, false);
-      if (typeof result !== 'number') {
+      if ('error' in result) {
         add(file, [{ ...at, message: `${target}: ${result.error}`, severity: 'error' }]);
-      } else if (result > 0) {
+      } else if (result.errors > 0) {
+        const { errors } = result;
         add(file, [
-          { ...at, message: `the layer file ${target} has ${result} error${result > 1 ? 's' : ''}`, severity: 'error' },
+          { ...at, message: `the layer file ${target} has ${errors} error${errors > 1 ? 's' : ''}`, severity: 'error' },
         ]);
+      } else if (result.data) {
+        layerData.set(layer.id, { target, data: result.data });
       }
+    });
+    // A declared measurement must be workable on its layer's data, or the chapter silently shows none.
+    // Layers not read here (URLs, missing or broken files) are reported above and not checked again.
+    story?.chapters.forEach((chapter) => {
+      const layer = chapter.measure && layerData.get(chapter.measure.layer);
+      if (!chapter.measure || !layer) return;
+      add(
+        file,
+        measureProblems(chapter.measure, layer.data).map((problem) => ({
+          file,
+          line: chapter.line,
+          field: `chapters[${chapter.index}].measure.${problem.field}`,
+          message: `${layer.target}: ${problem.message}`,
+          severity: 'error',
+        })),
+      );
     });
   };
 
