@@ -369,7 +369,7 @@ describe('embedding dist/geo-story.js in plain pages', () => {
     expect(leftLang.title).toBe('山與海：深港三個地方');
     await page.evaluate(() => ((document.querySelector('#left') as HTMLElementTagNameMap['geo-story']).lang = 'en'));
     await page.waitForFunction(() =>
-      document.querySelector('#left')!.shadowRoot!.querySelector('h1')!.textContent!.startsWith('Hills'),
+      document.querySelector('#left')!.shadowRoot!.querySelector('h1')!.textContent!.trim().startsWith('Hills'),
     );
     expect((await snapshot(page, '#right')).title).toBe('兩個海灣');
     expect(errors).toEqual([]);
@@ -431,7 +431,7 @@ describe('embedding dist/geo-story.js in plain pages', () => {
     });
     expect(before).toBe(true);
     await page.waitForFunction(() =>
-      document.querySelector('geo-story')!.shadowRoot!.querySelector('h1')!.textContent!.startsWith('Hills'),
+      document.querySelector('geo-story')!.shadowRoot!.querySelector('h1')!.textContent!.trim().startsWith('Hills'),
     );
     expect(
       await page.evaluate(
