@@ -1,4 +1,4 @@
-import { length } from '@turf/turf';
+import { length, lineString } from '@turf/turf';
 import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
@@ -262,6 +262,48 @@ describe('measuring', () => {
     );
     await waitIdle(page);
     expect((await pixelShare(page, box, { along: ALONG }, 10)).along).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('measures between two named points of the layer: the robins-nest chapter of the default story', async () => {
+    const story = readFileSync(new URL('../stories/gba-cooperation.md', import.meta.url), 'utf8');
+    expect(story).toMatch(
+      /measure:\n {2}layer: corridor\n {2}feature: centreline\n {2}from: boundary-saddle\n {2}to: robins-nest-summit\n/,
+    );
+    // The boundary saddle is a vertex of the centreline, so Turf measures the stretch on its own.
+    const coords = centreline.geometry.coordinates;
+    const saddle = coords.findIndex(([lon, lat]) => lon === 114.201 && lat === 22.5555);
+    const fromMeters = length(lineString(coords.slice(0, saddle + 1)), { units: 'meters' });
+    const alongMeters = length(lineString(coords.slice(saddle)), { units: 'meters' });
+    const { page, context, errors } = await openPage(browser, `${base}index.html?lang=en`);
+    await waitReady(page);
+    await page.evaluate(() => document.querySelector('geo-story')!.goTo('robins-nest'));
+    await waitSettled(page);
+    await waitIdle(page);
+    const text = await page.evaluate(() =>
+      document
+        .querySelector('geo-story')!
+        .shadowRoot!.querySelector('[data-chapter-id="robins-nest"] [part="chapter-measure"]')!
+        .textContent!.trim(),
+    );
+    const m =
+      /^Measured along Wutongshan - Robin's Nest ecological corridor: ([\d.]+) km, from km ([\d.]+) to km ([\d.]+); ([\d.]+) km in a straight line\.$/.exec(
+        text,
+      );
+    expect(m, text).not.toBeNull();
+    const [along, from, to, straight] = m!.slice(1).map((n) => parseFloat(n) * 1000) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    expect(Math.abs(along - alongMeters)).toBeLessThan(10);
+    expect(Math.abs(from - fromMeters)).toBeLessThan(10);
+    expect(Math.abs(to - TURF_METERS)).toBeLessThan(10);
+    expect(straight).toBeLessThan(along);
+    const box = await mapBox(page);
+    expect((await pixelShare(page, box, { along: ALONG }, 10)).along).toBeGreaterThan(0.0005);
     expect(errors).toEqual([]);
     await context.close();
   });
