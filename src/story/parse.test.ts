@@ -315,7 +315,87 @@ const badFixtures: [name: string, expected: Expected, keepsStory: boolean][] = [
     false,
   ],
   ['chapter-yaml-syntax.md', { line: 14, column: 1, field: 'chapters[0]', message: 'invalid YAML' }, false],
+  [
+    'dash-where-no-dash.md',
+    {
+      line: 8,
+      column: 5,
+      field: 'layers[0].style.dash',
+      message: 'missing; expected a dash pattern for the features dashWhere picks out, e.g. [2, 1]',
+    },
+    false,
+  ],
+  [
+    'dash-where-no-label.md',
+    {
+      line: 8,
+      column: 5,
+      field: 'layers[0].style.dashLabel',
+      message: 'missing; expected a legend label for the dashed features, e.g. {zh-Hant: 海路, en: by sea}',
+    },
+    false,
+  ],
+  [
+    'dash-label-alone.md',
+    {
+      line: 8,
+      column: 5,
+      field: 'layers[0].style.dashWhere',
+      message: 'missing; expected the feature property and value that dashLabel names, e.g. {mode: sea}',
+    },
+    false,
+  ],
+  [
+    'dash-where-two-pairs.md',
+    {
+      line: 11,
+      column: 18,
+      field: 'layers[0].style.dashWhere',
+      message: 'expected one feature property and the value whose features get the dash, e.g. {mode: sea}, got a map',
+    },
+    false,
+  ],
+  [
+    'dash-where-list.md',
+    {
+      line: 11,
+      column: 25,
+      field: 'layers[0].style.dashWhere.mode',
+      message: 'expected text, a number, or true or false, got a list of 2 items',
+    },
+    false,
+  ],
 ];
+
+describe('dashing only some features of a layer', () => {
+  const { story, issues } = parseFixture('good/dash-where.md');
+
+  it("reads dashWhere as one property and its value, keeping the value's type, with the legend label", () => {
+    expect(issues).toEqual([]);
+    expect(story?.layers.map((l) => l.style)).toEqual([
+      {
+        color: '#D55E00',
+        fillOpacity: 0.2,
+        lineWidth: 2,
+        dash: [2, 1.5],
+        dashWhere: { property: 'mode', value: 'sea' },
+        dashLabel: { 'zh-Hant': '海路', en: 'by sea' },
+        circleRadius: 5,
+        label: false,
+      },
+      {
+        color: '#0072B2',
+        fillOpacity: 0.2,
+        lineWidth: 2,
+        dash: [1, 1],
+        dashWhere: { property: 'seasonal', value: true },
+        dashLabel: { 'zh-Hant': '季節航線', en: 'seasonal' },
+        circleRadius: 5,
+        label: false,
+      },
+    ]);
+  });
+});
 
 describe('a broken story', () => {
   it.each(badFixtures)('%s is reported where it is wrong', (name, expected, keepsStory) => {

@@ -11,6 +11,7 @@ import {
   type Chapter,
   type Issue,
   type Lang,
+  type LayerStyle,
   type Localized,
   type ParseResult,
   type Story,
@@ -470,7 +471,13 @@ function readFrontMatter(source: string, report: Report): FrontMatterResult | un
   if (!ok) return undefined;
 
   const layers = front.layers.map((layer, i): StoryLayer => {
-    const style = { ...layer.style, ...(layer.style.dash && { dash: [...layer.style.dash] }) };
+    const { dashWhere, ...drawn } = layer.style;
+    const [where] = Object.entries(dashWhere ?? {});
+    const style: LayerStyle = {
+      ...drawn,
+      ...(drawn.dash && { dash: [...drawn.dash] }),
+      ...(where && { dashWhere: { property: where[0], value: where[1] } }),
+    };
     return {
       id: layer.id,
       file: layer.file,

@@ -150,6 +150,19 @@ export const sourceSchema = strict(
 
 const DASH_EXPECTED = 'expected a list of dash lengths, e.g. [2, 1]';
 
+const DASH_WHERE_EXPECTED = 'expected one feature property and the value whose features get the dash, e.g. {mode: sea}';
+
+/** `{property: value}`: exactly one pair; the features whose property has that value are dashed. */
+export const dashWhereSchema = z
+  .record(
+    z.string().check(z.regex(/\S/, { error: 'expected the name of a feature property' })),
+    z.union([z.string(), z.number(), z.boolean()], { error: 'expected text, a number, or true or false' }),
+    { error: DASH_WHERE_EXPECTED },
+  )
+  .check(z.refine((pairs) => Object.keys(pairs).length === 1, { error: DASH_WHERE_EXPECTED }))
+  // The same rule for editors: JSON Schema cannot see the refinement above.
+  .register(z.globalRegistry, { minProperties: 1, maxProperties: 1 });
+
 /** How a layer is drawn; everything but the colour has a default. */
 export const styleSchema = strict(
   {
@@ -161,11 +174,27 @@ export const styleSchema = strict(
         .array(numberIn(0, undefined, ' (line widths)'), { error: DASH_EXPECTED })
         .check(z.minLength(1, { error: DASH_EXPECTED })),
     ),
+    dashWhere: z.optional(dashWhereSchema),
+    dashLabel: z.optional(localizedSchema),
     circleRadius: z._default(numberIn(0, undefined, ' (pixels)'), 5),
     label: z._default(z.boolean({ error: 'expected true or false' }), false),
   },
   "expected a style map with at least color, e.g. {color: '#2e7d32'}",
-);
+)
+  .check(
+    // dashWhere, dash and dashLabel come together: what to dash, how, and what the legend calls it.
+    z.superRefine((style, ctx) => {
+      const missing = (field: string, message: string) =>
+        ctx.addIssue({ code: 'custom', path: [field], input: undefined, message });
+      if (style.dashWhere && !style.dash)
+        missing('dash', 'expected a dash pattern for the features dashWhere picks out, e.g. [2, 1]');
+      if (style.dashWhere && !style.dashLabel)
+        missing('dashLabel', 'expected a legend label for the dashed features, e.g. {zh-Hant: 海路, en: by sea}');
+      if (style.dashLabel && !style.dashWhere)
+        missing('dashWhere', 'expected the feature property and value that dashLabel names, e.g. {mode: sea}');
+    }),
+  )
+  .register(z.globalRegistry, { dependentRequired: { dashWhere: ['dash', 'dashLabel'], dashLabel: ['dashWhere'] } });
 
 /** A layer declared in the front matter. */
 export const layerSchema = strict(

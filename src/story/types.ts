@@ -16,6 +16,12 @@ export type Localized = Record<Lang, string>;
 /** A longitude/latitude pair in WGS 84 (RFC 7946 axis order). */
 export type LngLat = [number, number];
 
+/** A feature property and the value that picks a feature out, e.g. `mode` = `'sea'`. */
+export interface DashWhere {
+  property: string;
+  value: string | number | boolean;
+}
+
 /** How a story layer is drawn; the legend swatch is derived from the same fields. */
 export interface LayerStyle {
   /** CSS colour used for fills, lines and circles. */
@@ -26,6 +32,10 @@ export interface LayerStyle {
   lineWidth: number;
   /** Dash pattern for lines, in line widths (MapLibre `line-dasharray`). */
   dash?: number[];
+  /** Dash only the features whose property has this value; the others are drawn solid. Needs `dash`. */
+  dashWhere?: DashWhere;
+  /** Legend label of the dashed features, when `dashWhere` picks them out. */
+  dashLabel?: Localized;
   /** Circle radius in CSS pixels for points. */
   circleRadius: number;
   /** Label points (and polygon centres) with `name_zh_hant` / `name_en`. */
