@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { StoryLayer } from '../story/types.js';
-import { FEATURE_ID_PROPERTY, highlightFilter, labelText, offlineStyle, storyLayerSpecs } from './style.js';
+import {
+  FEATURE_ID_PROPERTY,
+  highlightFilter,
+  labelText,
+  lineDash,
+  offlineStyle,
+  SOLID_DASH,
+  storyLayerSpecs,
+} from './style.js';
 
 const layer = (label: boolean): StoryLayer => ({
   id: 'corridor',
@@ -50,6 +58,56 @@ describe('storyLayerSpecs', () => {
     expect(specs.labels).toEqual([]);
     const line = specs.all.find((l) => l.id === 'corridor::line');
     expect(line?.type === 'line' && line.paint?.['line-dasharray']).toEqual([2, 1]);
+  });
+
+  it('keeps the dash on highlighted lines, at the same lengths in pixels', () => {
+    const specs = storyLayerSpecs(layer(false), 'zh-Hant');
+    const hl = specs.all.find((l) => l.id === 'corridor::hl-line');
+    // Width 7 instead of 3: [2, 1] line widths of 3 px are 6 and 3 px, i.e. [6/7, 3/7] of 7 px.
+    expect(hl?.type === 'line' && hl.paint?.['line-width']).toBe(7);
+    expect(hl?.type === 'line' && hl.paint?.['line-dasharray']).toEqual([6 / 7, 3 / 7]);
+  });
+
+  it('dashes only the features dashWhere picks out, and draws the rest solid', () => {
+    const routes: StoryLayer = {
+      ...layer(false),
+      style: { ...layer(false).style, dashWhere: { property: 'mode', value: 'sea' } },
+    };
+    const specs = storyLayerSpecs(routes, 'en');
+    const paint = (part: string) => {
+      const l = specs.all.find((s) => s.id === `corridor::${part}`);
+      return l?.type === 'line' ? l.paint?.['line-dasharray'] : undefined;
+    };
+    expect(paint('line')).toEqual(['case', ['==', ['get', 'mode'], 'sea'], ['literal', [2, 1]], ['literal', [1, 0]]]);
+    expect(paint('outline')).toEqual(paint('line'));
+    expect(paint('hl-line')).toEqual([
+      'case',
+      ['==', ['get', 'mode'], 'sea'],
+      ['literal', [6 / 7, 3 / 7]],
+      ['literal', SOLID_DASH],
+    ]);
+  });
+
+  it('compares the picked value with its type: a number or true is not text', () => {
+    const style = layer(false).style;
+    expect(lineDash({ ...style, dashWhere: { property: 'seasonal', value: true } })).toEqual([
+      'case',
+      ['==', ['get', 'seasonal'], true],
+      ['literal', [2, 1]],
+      ['literal', [1, 0]],
+    ]);
+    expect(lineDash({ ...style, dashWhere: { property: 'lanes', value: 2 } })?.[1]).toEqual([
+      '==',
+      ['get', 'lanes'],
+      2,
+    ]);
+  });
+
+  it('sets no dash without one', () => {
+    const { dash: _dash, ...solid } = layer(false).style;
+    expect(lineDash(solid)).toBeUndefined();
+    const specs = storyLayerSpecs({ ...layer(false), style: solid }, 'en');
+    expect(specs.all.some((l) => l.type === 'line' && l.paint?.['line-dasharray'] !== undefined)).toBe(false);
   });
 
   it('adds a label layer only when the layer asks for labels', () => {

@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { Lang, StoryLayer } from '../story/types.js';
+import type { Lang, LayerStyle, StoryLayer } from '../story/types.js';
 
 // Type-only imports above: this module stays free of MapLibre's runtime, so it is
 // unit-testable in Node and costs nothing in the text-first bundle.
@@ -149,6 +149,29 @@ export function highlightFilter(
   return ['all', geometry, ['in', ['to-string', ['get', FEATURE_ID_PROPERTY]], ['literal', ids.map(String)]]];
 }
 
+/** A dash pattern that draws a solid line: dashes with no gaps. */
+export const SOLID_DASH = [1, 0];
+
+/**
+ * The `line-dasharray` of a story layer: its dash for every feature, or, with `dashWhere`, a
+ * data-driven expression giving the dash to the features whose property has that value and a
+ * solid line to the others (a feature without the property is solid). `width` is the width of the
+ * line it is for: the dash is in line widths, so a wider line gets it rescaled to the same
+ * lengths in pixels as the layer's own line, and the two patterns line up.
+ * @example lineDash({ ...style, dash: [2, 1], dashWhere: { property: 'mode', value: 'sea' } });
+ * // ['case', ['==', ['get', 'mode'], 'sea'], ['literal', [2, 1]], ['literal', [1, 0]]]
+ */
+export function lineDash(style: LayerStyle, width = style.lineWidth): number[] | ExpressionSpecification | undefined {
+  const { dashWhere } = style;
+  if (!style.dash) return undefined;
+  const dash =
+    width === style.lineWidth || style.lineWidth === 0
+      ? style.dash
+      : style.dash.map((d) => (d * style.lineWidth) / width);
+  if (!dashWhere) return dash;
+  return ['case', ['==', ['get', dashWhere.property], dashWhere.value], ['literal', dash], ['literal', SOLID_DASH]];
+}
+
 /** The MapLibre layers drawing one story layer, split by role so visibility and highlight can address them. */
 export interface StoryLayerSpecs {
   /** Every MapLibre layer of this story layer, bottom to top. */
@@ -167,14 +190,14 @@ export interface StoryLayerSpecs {
  */
 export function storyLayerSpecs(layer: StoryLayer, lang: Lang): StoryLayerSpecs {
   const source = storySourceId(layer.id);
-  const { color, fillOpacity, lineWidth, dash, circleRadius, label } = layer.style;
+  const { color, fillOpacity, lineWidth, circleRadius, label } = layer.style;
   const hidden = 'none' as const;
   const id = (part: string) => `${layer.id}::${part}`;
-  const linePaint = {
-    'line-color': color,
-    'line-width': lineWidth,
-    ...(dash ? { 'line-dasharray': dash } : {}),
-  };
+  const dash = lineDash(layer.style);
+  const linePaint = { 'line-color': color, 'line-width': lineWidth, ...(dash && { 'line-dasharray': dash }) };
+  // A highlighted line keeps its dash, at the same lengths: a dashed route stays dashed when emphasised.
+  const highlightWidth = lineWidth * 2 + 1;
+  const highlightDash = lineDash(layer.style, highlightWidth);
   const all: LayerSpecification[] = [
     {
       id: id('fill'),
@@ -227,7 +250,12 @@ export function storyLayerSpecs(layer: StoryLayer, lang: Lang): StoryLayerSpecs 
       source,
       filter: highlightFilter(['any', POLYGON, LINE], []),
       layout: { visibility: hidden, 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': color, 'line-width': lineWidth * 2 + 1, 'line-gap-width': 0 },
+      paint: {
+        'line-color': color,
+        'line-width': highlightWidth,
+        'line-gap-width': 0,
+        ...(highlightDash && { 'line-dasharray': highlightDash }),
+      },
     },
     {
       id: id('hl-circle'),
