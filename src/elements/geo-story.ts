@@ -15,6 +15,7 @@ import { targetForChapter } from '../map/chapter-state.js';
 import { geometryKinds, legendSwatch, type GeometryKind } from '../map/legend.js';
 import type { MeasureText } from '../map/measure-control.js';
 import type { StoryMap } from '../map/story-map.js';
+import { ChapterHashController } from '../scroll/chapter-hash-controller.js';
 import { ChapterScrollController } from '../scroll/chapter-scroll-controller.js';
 import { localize, parseLang, parseStory } from '../story/parse.js';
 import { formatIssue, type Chapter, type Issue, type Lang, type LngLat, type Story } from '../story/types.js';
@@ -105,6 +106,9 @@ export class GeoStory extends LitElement {
   /** Fixed height (a CSS length such as `600px`) for inline use: the story scrolls inside the element instead of with the page. */
   @property() height = '';
 
+  /** Follow and update the address hash: start at and go to the chapter `#<story-id>/<chapter-id>` names, and write it as the reader moves. */
+  @property({ type: Boolean }) hash = false;
+
   @state() private _story: Story | undefined;
   @state() private _issues: Issue[] = [];
   @state() private _loadError = '';
@@ -126,6 +130,8 @@ export class GeoStory extends LitElement {
   private _fetchAbort: AbortController | undefined;
   private _pendingGoTo: number | undefined;
   private _pendingGoToTimer = 0;
+  /** The chapter the hash named when the story loaded, to scroll to once its text is rendered. */
+  private _startAt: number | undefined;
   private _startedAt = 0;
   private _html = new Map<string, string>();
   private _ready!: Promise<void>;
@@ -138,6 +144,12 @@ export class GeoStory extends LitElement {
     onViewportHeight: (px) => (this._viewportHeight = px),
     // With a fixed height the story scrolls inside the element, so that scroller is the root.
     root: () => (this._fixedHeight ? this.renderRoot?.querySelector('.layout') : undefined),
+  });
+
+  private readonly _hash = new ChapterHashController(this, {
+    enabled: () => this.hash,
+    story: () => (this._story ? { id: this._story.id, chapterIds: this._story.chapters.map((c) => c.id) } : undefined),
+    onHashChange: (index) => index !== this._index && this.goTo(index),
   });
 
   constructor() {
@@ -242,10 +254,7 @@ export class GeoStory extends LitElement {
     const index = typeof idOrIndex === 'number' ? idOrIndex : chapters.findIndex((c) => c.id === idOrIndex);
     if (!Number.isInteger(index) || index < 0 || index >= chapters.length) return false;
     const smooth = !reducedMotion();
-    // Scroll-driven updates on the way there are ignored until the target is reached.
-    this._pendingGoTo = smooth ? index : undefined;
-    clearTimeout(this._pendingGoToTimer);
-    if (smooth) this._pendingGoToTimer = window.setTimeout(() => (this._pendingGoTo = undefined), 2000);
+    this._awaitScroll(smooth ? index : undefined);
     this._setActive(index, true);
     this._scroll.scrollToChapter(index, smooth);
     return true;
@@ -284,6 +293,13 @@ export class GeoStory extends LitElement {
 
   protected override updated(): void {
     this._scroll.observe();
+    if (this._startAt !== undefined && this._story) {
+      // Placed by the hash: the chapter is current already, so only the text has to get there.
+      const index = this._startAt;
+      this._startAt = undefined;
+      this._awaitScroll(index);
+      this._scroll.scrollToChapter(index, false);
+    }
     // The panel reads this element's state; a new story or language is news to it too.
     this.renderRoot.querySelector('geo-story-layers')?.requestUpdate();
     if (this._story && !this._map && this._mapStatus !== 'failed' && this.isConnected && this._mapContainer) {
@@ -532,6 +548,13 @@ export class GeoStory extends LitElement {
     return t(this._lang, 'mapLabel', { title: chapter ? localize(chapter.title, this._lang) : '' });
   }
 
+  /** Ignores scroll-driven updates until chapter `index` is reached (for 2 s at most); undefined stops ignoring them. */
+  private _awaitScroll(index: number | undefined): void {
+    this._pendingGoTo = index;
+    clearTimeout(this._pendingGoToTimer);
+    if (index !== undefined) this._pendingGoToTimer = window.setTimeout(() => (this._pendingGoTo = undefined), 2000);
+  }
+
   private _onScrollActive(index: number): void {
     if (this._pendingGoTo !== undefined) {
       if (index !== this._pendingGoTo) return;
@@ -554,6 +577,7 @@ export class GeoStory extends LitElement {
       total: story.chapters.length,
       title: localize(chapter.title, this._lang),
     });
+    this._hash.write(chapter.id);
     if (fire) emit(this, 'geo-story-chapter-change', { id: chapter.id, index });
   }
 
@@ -578,6 +602,7 @@ export class GeoStory extends LitElement {
     this._issues = [];
     this._loadError = '';
     this._index = 0;
+    this._startAt = undefined;
     this._overrides = new Map();
     this._html.clear();
     this._mapStatus = 'idle';
@@ -607,7 +632,9 @@ export class GeoStory extends LitElement {
     if (errors.length) emit(this, 'geo-story-error', { message: formatIssue(errors[0]!), issues: errors });
     this._storyUrl = url;
     this._story = result.story;
-    this._index = 0;
+    // With `hash`, a link to a chapter starts the story there: no scrolling through, no chapter-change event.
+    this._index = this._hash.requested() ?? 0;
+    if (this._index > 0) this._startAt = this._index;
   }
 
   private _fail(message: string, issues?: Issue[]): void {
