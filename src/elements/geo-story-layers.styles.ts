@@ -81,6 +81,15 @@ export const geoStoryLayersStyles = css`
     min-height: 1.9rem;
     cursor: pointer;
   }
+  /* The dashed features of a layer (dashWhere), under its swatch: not a checkbox of its own. */
+  .dash-key {
+    display: flex;
+    align-items: center;
+    gap: 0.45rem;
+    margin: -0.2rem 0 0.2rem 1.5rem;
+    font-size: 0.85em;
+    color: #39464f;
+  }
   input {
     flex: none;
     width: 1.05rem;

@@ -6,7 +6,7 @@ import { localize, parseLang } from '../story/parse.js';
 import type { Lang } from '../story/types.js';
 import type { GeoStory, LayerSummary } from './geo-story.js';
 import { geoStoryLayersStyles } from './geo-story-layers.styles.js';
-import { swatchShapes } from './legend-swatch.js';
+import { dashKey, swatchShapes } from './legend-swatch.js';
 import { t } from './strings.js';
 
 /** Events of `<geo-story>` after which the panel may show something else. */
@@ -97,18 +97,20 @@ export class GeoStoryLayers extends LitElement {
 
   private _renderLayer(story: GeoStory, layer: LayerSummary) {
     const style = story.story!.layers.find((l) => l.id === layer.id)!.style;
+    const key = dashKey(style, layer.geometry, this._lang);
     return html`<label>
-      <input
-        type="checkbox"
-        data-layer=${layer.id}
-        .checked=${live(layer.visible)}
-        @change=${(e: Event) => story.setLayerVisible(layer.id, (e.target as HTMLInputElement).checked)}
-      />
-      <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">
-        ${swatchShapes(legendSwatch(style, layer.geometry))}
-      </svg>
-      <span>${layer.title}</span>
-    </label>`;
+        <input
+          type="checkbox"
+          data-layer=${layer.id}
+          .checked=${live(layer.visible)}
+          @change=${(e: Event) => story.setLayerVisible(layer.id, (e.target as HTMLInputElement).checked)}
+        />
+        <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">
+          ${swatchShapes(legendSwatch(style, layer.geometry))}
+        </svg>
+        <span>${layer.title}</span>
+      </label>
+      ${key ? html`<div class="dash-key">${key}</div>` : nothing}`;
   }
 
   /** Layers by group in the story's group order; layers without a group come last. */

@@ -21,7 +21,7 @@ import { localize, parseLang, parseStory } from '../story/parse.js';
 import { formatIssue, type Chapter, type Issue, type Lang, type LngLat, type Story } from '../story/types.js';
 import { geoStoryStyles } from './geo-story.styles.js';
 import './geo-story-layers.js';
-import { swatchShapes } from './legend-swatch.js';
+import { dashKey, swatchShapes } from './legend-swatch.js';
 import { renderMarkdown } from './render-markdown.js';
 import { t } from './strings.js';
 
@@ -461,12 +461,15 @@ export class GeoStory extends LitElement {
     return html`<ul class="legend" part="legend" aria-label=${t(lang, 'legend')}>
       ${layers.map((l) => {
         const data = this._map?.layerData(l.id);
+        const kinds = data ? geometryKinds(data) : [];
+        const key = dashKey(l.style, kinds, lang);
         return html`<li>
-          <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">
-            ${swatchShapes(legendSwatch(l.style, data ? geometryKinds(data) : []))}
-          </svg>
-          <span>${localize(l.title, lang)}</span>
-        </li>`;
+            <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">
+              ${swatchShapes(legendSwatch(l.style, kinds))}
+            </svg>
+            <span>${localize(l.title, lang)}</span>
+          </li>
+          ${key ? html`<li class="dash-key">${key}</li>` : nothing}`;
       })}
     </ul>`;
   }

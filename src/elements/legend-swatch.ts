@@ -1,5 +1,7 @@
-import { svg, type SVGTemplateResult } from 'lit';
-import type { LegendSwatch } from '../map/legend.js';
+import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { dashedSwatch, type GeometryKind, type LegendSwatch } from '../map/legend.js';
+import { localize } from '../story/parse.js';
+import type { Lang, LayerStyle } from '../story/types.js';
 
 /**
  * A 24 x 16 legend swatch as inline SVG: polygon fill with outline, line stroke (dashed as on the
@@ -22,4 +24,17 @@ export function swatchShapes(s: LegendSwatch): SVGTemplateResult {
       ? svg`<circle cx="12" cy="8" r=${s.circle.radius} fill=${s.circle.color} stroke="#ffffff" stroke-width="1.5" />`
       : ''
   }`;
+}
+
+/**
+ * The legend key to the features a layer dashes with `dashWhere`: a dashed swatch and the layer's
+ * `dashLabel`, for the caller to put in its own list item; undefined for other layers, whose one
+ * swatch says it all. With `dashWhere` the layer's own swatch is the solid one.
+ * @example const key = dashKey(layer.style, kinds, lang); html`${key ? html`<li>${key}</li>` : nothing}`
+ */
+export function dashKey(style: LayerStyle, kinds: readonly GeometryKind[], lang: Lang): TemplateResult | undefined {
+  const dashed = dashedSwatch(style, kinds);
+  if (!dashed) return undefined;
+  return html`<svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">${swatchShapes(dashed.swatch)}</svg>
+    <span>${localize(dashed.label, lang)}</span>`;
 }

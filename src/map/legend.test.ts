@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerStyle } from '../story/types.js';
-import { dashArray, geometryKinds, legendSwatch } from './legend.js';
+import { dashArray, dashedSwatch, geometryKinds, legendSwatch } from './legend.js';
 
 const style: LayerStyle = { color: '#E69F00', fillOpacity: 0.25, lineWidth: 4, circleRadius: 5, label: true };
 
@@ -62,6 +62,36 @@ describe('legendSwatch', () => {
       fill: { color: '#E69F00', opacity: 0.25, outlineWidth: 5 },
     });
     expect(legendSwatch({ ...style, circleRadius: 20 }, ['point']).circle!.radius).toBe(6);
+  });
+});
+
+describe('a layer that dashes only some features', () => {
+  const routes: LayerStyle = {
+    ...style,
+    color: '#D55E00',
+    lineWidth: 2.5,
+    dash: [2, 1.5],
+    dashWhere: { property: 'mode', value: 'sea' },
+    dashLabel: { 'zh-Hant': '海路', en: 'by sea' },
+  };
+
+  it('has a solid swatch for the layer and a dashed one, labelled, for the picked features', () => {
+    expect(legendSwatch(routes, ['line', 'point'])).toEqual({
+      line: { color: '#D55E00', width: 2.5 },
+      circle: { color: '#D55E00', radius: 5 },
+    });
+    expect(dashedSwatch(routes, ['line', 'point'])).toEqual({
+      swatch: { line: { color: '#D55E00', width: 2.5, dash: '5 3.75' } },
+      label: { 'zh-Hant': '海路', en: 'by sea' },
+    });
+  });
+
+  it('dashes a polygon outline, and has no dashed swatch for points alone or without dashWhere', () => {
+    expect(dashedSwatch(routes, ['polygon'])?.swatch).toEqual({
+      fill: { color: '#D55E00', opacity: 0.25, outlineWidth: 2.5, dash: '5 3.75' },
+    });
+    expect(dashedSwatch(routes, ['point'])).toBeUndefined();
+    expect(dashedSwatch({ ...style, dash: [2, 1] }, ['line'])).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { LayerStyle } from '../story/types.js';
+import type { LayerStyle, Localized } from '../story/types.js';
 
 // Pure: no MapLibre and no DOM, so the legend element and the unit tests share it.
 
@@ -48,22 +48,44 @@ export function dashArray(dash: readonly number[] | undefined, width: number): s
 
 /**
  * The swatch of a layer, from its style and the kinds of geometry it holds. Before the data is
- * known (`kinds` empty) a polygon swatch is shown, the fullest picture of the style.
+ * known (`kinds` empty) a polygon swatch is shown, the fullest picture of the style. With
+ * `dashWhere` this is the swatch of the features it does not pick out, which are drawn solid;
+ * `dashedSwatch` is the other one.
  * @example legendSwatch(corridor.style, ['line', 'point']); // { line: {...}, circle: {...} }
  */
 export function legendSwatch(style: LayerStyle, kinds: readonly GeometryKind[]): LegendSwatch {
+  return swatchOf(style, kinds, style.dashWhere ? undefined : style.dash, true);
+}
+
+/**
+ * The swatch of the features `dashWhere` picks out, dashed, with the legend label `dashLabel`
+ * gives them; undefined when the layer has no `dashWhere` or draws no line and no polygon.
+ * @example dashedSwatch(routes.style, ['line', 'point']); // { swatch: { line: {..., dash: '5 3.75'} }, label }
+ */
+export function dashedSwatch(
+  style: LayerStyle,
+  kinds: readonly GeometryKind[],
+): { swatch: LegendSwatch; label: Localized } | undefined {
+  if (!style.dashWhere || !style.dashLabel) return undefined;
+  const swatch = swatchOf(style, kinds, style.dash, false);
+  return swatch.fill || swatch.line ? { swatch, label: style.dashLabel } : undefined;
+}
+
+function swatchOf(
+  style: LayerStyle,
+  kinds: readonly GeometryKind[],
+  dashes: readonly number[] | undefined,
+  points: boolean,
+): LegendSwatch {
   const shown = kinds.length ? kinds : (['polygon'] as const);
   const stroke = Math.min(Math.max(style.lineWidth, 1), MAX_STROKE);
+  const dash = dashArray(dashes, stroke);
   const swatch: LegendSwatch = {};
-  if (shown.includes('polygon')) {
-    const dash = dashArray(style.dash, stroke);
+  if (shown.includes('polygon'))
     swatch.fill = { color: style.color, opacity: style.fillOpacity, outlineWidth: stroke, ...(dash ? { dash } : {}) };
-  }
-  if (shown.includes('line') && !swatch.fill) {
-    const dash = dashArray(style.dash, stroke);
+  if (shown.includes('line') && !swatch.fill)
     swatch.line = { color: style.color, width: stroke, ...(dash ? { dash } : {}) };
-  }
-  if (shown.includes('point'))
+  if (points && shown.includes('point'))
     swatch.circle = { color: style.color, radius: Math.min(Math.max(style.circleRadius, 2), MAX_RADIUS) };
   return swatch;
 }
