@@ -80,6 +80,9 @@ describe('storyLayerSpecs', () => {
     };
     expect(paint('line')).toEqual(['case', ['==', ['get', 'mode'], 'sea'], ['literal', [2, 1]], ['literal', [1, 0]]]);
     expect(paint('outline')).toEqual(paint('line'));
+    // Square dash ends, as in the legend: round caps would fill the gaps.
+    const caps = specs.all.filter((l) => l.type === 'line').map((l) => l.layout?.['line-cap']);
+    expect(caps).toEqual([undefined, 'butt', 'butt']);
     expect(paint('hl-line')).toEqual([
       'case',
       ['==', ['get', 'mode'], 'sea'],
@@ -108,6 +111,8 @@ describe('storyLayerSpecs', () => {
     expect(lineDash(solid)).toBeUndefined();
     const specs = storyLayerSpecs({ ...layer(false), style: solid }, 'en');
     expect(specs.all.some((l) => l.type === 'line' && l.paint?.['line-dasharray'] !== undefined)).toBe(false);
+    const caps = specs.all.filter((l) => l.type === 'line').map((l) => l.layout?.['line-cap']);
+    expect(caps).toEqual([undefined, 'round', 'round']);
   });
 
   it('adds a label layer only when the layer asks for labels', () => {

@@ -198,6 +198,9 @@ export function storyLayerSpecs(layer: StoryLayer, lang: Lang): StoryLayerSpecs 
   // A highlighted line keeps its dash, at the same lengths: a dashed route stays dashed when emphasised.
   const highlightWidth = lineWidth * 2 + 1;
   const highlightDash = lineDash(layer.style, highlightWidth);
+  // Round caps would add half a line width to each end of every dash and close the gaps; with a
+  // dash the ends are square, as the legend swatch draws them. (line-cap is one per layer.)
+  const cap = dash ? ('butt' as const) : ('round' as const);
   const all: LayerSpecification[] = [
     {
       id: id('fill'),
@@ -220,7 +223,7 @@ export function storyLayerSpecs(layer: StoryLayer, lang: Lang): StoryLayerSpecs 
       type: 'line',
       source,
       filter: LINE,
-      layout: { visibility: hidden, 'line-join': 'round', 'line-cap': 'round' },
+      layout: { visibility: hidden, 'line-join': 'round', 'line-cap': cap },
       paint: linePaint,
     },
     {
@@ -249,7 +252,7 @@ export function storyLayerSpecs(layer: StoryLayer, lang: Lang): StoryLayerSpecs 
       type: 'line',
       source,
       filter: highlightFilter(['any', POLYGON, LINE], []),
-      layout: { visibility: hidden, 'line-join': 'round', 'line-cap': 'round' },
+      layout: { visibility: hidden, 'line-join': 'round', 'line-cap': cap },
       paint: {
         'line-color': color,
         'line-width': highlightWidth,
