@@ -4,34 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { LngLat } from '../story/types';
 import { distanceAlong } from './along';
 import { runFixtures } from './fixtures/run-fixtures';
-
-/** One degree of great circle on Turf's sphere (R = 6,371,008.8 m). */
-const DEGREE = (6371008.8 * Math.PI) / 180;
-
-/** One degree east along the equator, then one degree north along the meridian 1°E. */
-const corner: LineString = {
-  type: 'LineString',
-  coordinates: [
-    [0, 0],
-    [1, 0],
-    [1, 1],
-  ],
-};
-
-/** The corridor centreline, Big Wutong summit to Robin's Nest summit. */
-const centreline: LineString = {
-  type: 'LineString',
-  coordinates: [
-    [114.21464, 22.58228],
-    [114.212, 22.574],
-    [114.2065, 22.5665],
-    [114.203, 22.56],
-    [114.201, 22.5555],
-    [114.199, 22.549],
-    [114.1941, 22.54298],
-    [114.18991, 22.54103],
-  ],
-};
+import { centreline, corner, DEGREE } from './fixtures/shapes';
 
 describe('distanceAlong', () => {
   runFixtures('distance-along', (input) => {

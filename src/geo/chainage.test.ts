@@ -3,22 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { LngLat } from '../story/types';
 import { nearestOnLine, pointAtChainage } from './chainage';
 import { runFixtures } from './fixtures/run-fixtures';
+import { corner, DEGREE, R, RAD } from './fixtures/shapes';
 import { lineLength } from './line-length';
-
-/** Turf's mean Earth radius in metres, and one degree of great circle on it. */
-const R = 6371008.8;
-const RAD = Math.PI / 180;
-const DEGREE = R * RAD;
-
-/** One degree east along the equator, then one degree north along the meridian 1°E. */
-const corner: LineString = {
-  type: 'LineString',
-  coordinates: [
-    [0, 0],
-    [1, 0],
-    [1, 1],
-  ],
-};
 
 /** Splits a fixture input into its first line and its points. */
 function lineAndPoints(input: unknown) {

@@ -3,10 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { LngLat } from '../story/types';
 import { straightDistance } from './distance';
 import { runFixtures } from './fixtures/run-fixtures';
+import { R, RAD } from './fixtures/shapes';
 
-/** Turf's mean Earth radius in metres. */
-const R = 6371008.8;
-const RAD = Math.PI / 180;
 
 describe('straightDistance', () => {
   runFixtures('straight-distance', (input) => {

@@ -2,11 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { runFixtures } from './fixtures/run-fixtures';
+import { R, RAD } from './fixtures/shapes';
 import { lineLength, lineParts } from './line-length';
-
-/** Turf's mean Earth radius in metres. */
-const R = 6371008.8;
-const RAD = Math.PI / 180;
 
 /** Haversine distance written out here, so the corridor length is checked without Turf. */
 function haversine(a: Position, b: Position): number {

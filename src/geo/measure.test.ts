@@ -2,10 +2,8 @@ import type { Feature, FeatureCollection, LineString, MultiLineString, Point } f
 import { describe, expect, it, vi } from 'vitest';
 import type { LngLat } from '../story/types';
 import { runFixtures } from './fixtures/run-fixtures';
+import { DEGREE } from './fixtures/shapes';
 import { DEFAULT_SNAP_METERS, measurePath, withinMeters, type Corridor } from './measure';
-
-/** One degree of great circle on Turf's sphere (R = 6,371,008.8 m). */
-const DEGREE = (6371008.8 * Math.PI) / 180;
 
 /** Builds a corridor feature from its coordinates, with an id unless `id` is undefined. */
 function corridor(coordinates: LngLat[], id?: string | number): Feature<LineString> {

@@ -2,35 +2,9 @@ import { length, lineSlice } from '@turf/turf';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { runFixtures } from './fixtures/run-fixtures';
+import { centreline, corner, DEGREE } from './fixtures/shapes';
 import { lineLength } from './line-length';
 import { sliceByChainage } from './slice';
-
-/** One degree of great circle on Turf's sphere (R = 6,371,008.8 m). */
-const DEGREE = (6371008.8 * Math.PI) / 180;
-
-/** One degree east along the equator, then one degree north along the meridian 1°E. */
-const corner: LineString = {
-  type: 'LineString',
-  coordinates: [
-    [0, 0],
-    [1, 0],
-    [1, 1],
-  ],
-};
-
-const centreline: LineString = {
-  type: 'LineString',
-  coordinates: [
-    [114.21464, 22.58228],
-    [114.212, 22.574],
-    [114.2065, 22.5665],
-    [114.203, 22.56],
-    [114.201, 22.5555],
-    [114.199, 22.549],
-    [114.1941, 22.54298],
-    [114.18991, 22.54103],
-  ],
-};
 
 describe('sliceByChainage', () => {
   runFixtures('slice-by-chainage', (input) => {
