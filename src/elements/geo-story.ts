@@ -12,7 +12,7 @@ import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
 import { straightDistance } from '../geo/distance.js';
 import { formatChainage, formatDistance } from '../geo/format.js';
 import { targetForChapter } from '../map/chapter-state.js';
-import { geometryKinds, legendSwatch, type GeometryKind } from '../map/legend.js';
+import { legendSwatch, type GeometryKind } from '../map/legend.js';
 import type { MeasureText } from '../map/measure-control.js';
 import type { StoryMap } from '../map/story-map.js';
 import { ChapterHashController } from '../scroll/chapter-hash-controller.js';
@@ -198,13 +198,12 @@ export class GeoStory extends LitElement {
   get layers(): LayerSummary[] {
     const lang = this._lang;
     return (this._story?.layers ?? []).map((l) => {
-      const data = this._map?.layerData(l.id);
       return {
         id: l.id,
         title: localize(l.title, lang),
         visible: this.isLayerVisible(l.id),
         ...(l.group ? { group: l.group } : {}),
-        geometry: data ? geometryKinds(data) : [],
+        geometry: this._map?.layerKinds(l.id) ?? [],
       };
     });
   }
@@ -460,8 +459,7 @@ export class GeoStory extends LitElement {
     if (layers.length === 0) return nothing;
     return html`<ul class="legend" part="legend" aria-label=${t(lang, 'legend')}>
       ${layers.map((l) => {
-        const data = this._map?.layerData(l.id);
-        const kinds = data ? geometryKinds(data) : [];
+        const kinds = this._map?.layerKinds(l.id) ?? [];
         const key = dashKey(l.style, kinds, lang);
         return html`<li>
             <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">

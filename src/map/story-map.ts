@@ -9,6 +9,7 @@ import { resolveChapterMeasure, type ResolvedMeasure } from '../geo/chapter-meas
 import { asFeatureCollection, validateGeoJSON } from '../geo/validate-geojson.js';
 import type { CameraTarget, ChapterMeasure, Issue, Lang, LngLat, Story } from '../story/types.js';
 import { BASEMAP_ATTRIBUTION } from './attribution.js';
+import { geometryKinds, type GeometryKind } from './legend.js';
 import { CONTROL_BUTTONS, CONTROL_STRINGS } from './control-strings.js';
 import { diffTarget, type MapOp, type MapTarget } from './chapter-state.js';
 import { MeasureControl, type MeasureText } from './measure-control.js';
@@ -78,6 +79,8 @@ export class StoryMap {
   private readonly options: StoryMapOptions;
   private readonly specs = new Map<string, StoryLayerSpecs>();
   private readonly data = new Map<string, FeatureCollection>();
+  /** Geometry kinds of each loaded layer, worked out once: legends ask for them on every render. */
+  private readonly kinds = new Map<string, GeometryKind[]>();
   private readonly abort = new AbortController();
   private readonly measureControl: MeasureControl;
   /** What the map shows now, as far as layers and highlights go; undefined before the style loads. */
@@ -215,9 +218,9 @@ export class StoryMap {
     return this.applied?.visible.has(layerId) ?? this.target.visible.has(layerId);
   }
 
-  /** The GeoJSON of a story layer, once loaded and valid. */
-  layerData(layerId: string): FeatureCollection | undefined {
-    return this.data.get(layerId);
+  /** Kinds of geometry in a story layer's data (for legend swatches); empty until it is loaded. */
+  layerKinds(layerId: string): GeometryKind[] {
+    return this.kinds.get(layerId) ?? [];
   }
 
   /** Releases everything: pending fetches, the map, its WebGL context and its worker. */
@@ -288,6 +291,7 @@ export class StoryMap {
     }
     const collection = asFeatureCollection(result.data);
     this.data.set(layerId, collection);
+    this.kinds.set(layerId, geometryKinds(collection));
     // setData's promise only says when the worker has the data; failures reach the map's `error` event.
     void (this.map.getSource(storySourceId(layerId)) as GeoJSONSource | undefined)?.setData(withIdProperty(collection));
     // A declared measurement on this layer could not be drawn before its data arrived.
