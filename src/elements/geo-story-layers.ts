@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { legendSwatch } from '../map/legend.js';
-import { localize, parseLang } from '../story/parse.js';
+import { localize, parseLang } from '../story/lang.js';
 import type { Lang } from '../story/types.js';
 import type { GeoStory, LayerSummary } from './geo-story.js';
 import { geoStoryLayersStyles } from './geo-story-layers.styles.js';

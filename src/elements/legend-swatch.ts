@@ -1,6 +1,6 @@
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { dashedSwatch, type GeometryKind, type LegendSwatch } from '../map/legend.js';
-import { localize } from '../story/parse.js';
+import { localize } from '../story/lang.js';
 import type { Lang, LayerStyle } from '../story/types.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { localize, MAX_STORY_BYTES, parseLang, parseStory } from './parse';
+import { MAX_STORY_BYTES, parseStory } from './parse';
 import { formatIssue, type Issue } from './types';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -502,38 +502,5 @@ describe('hostile input', () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(story).toBeUndefined();
     expect(issues[0]).toMatchObject({ line: 2, field: '', message: expect.stringContaining('alias') });
-  });
-});
-
-describe('localize', () => {
-  it('picks the language asked for', () => {
-    expect(localize({ 'zh-Hant': '生態', en: 'Ecology' }, 'en')).toBe('Ecology');
-    expect(localize({ 'zh-Hant': '生態', en: 'Ecology' }, 'zh-Hant')).toBe('生態');
-  });
-
-  it('falls back to the other language when one is empty', () => {
-    expect(localize({ 'zh-Hant': '生態', en: '' }, 'en')).toBe('生態');
-  });
-});
-
-describe('parseLang', () => {
-  it.each([
-    ['zh-Hant', 'zh-Hant'],
-    ['zh-hant', 'zh-Hant'],
-    ['zh-HK', 'zh-Hant'],
-    ['zh-TW', 'zh-Hant'],
-    ['zh', 'zh-Hant'],
-    ['zh-Hant-HK', 'zh-Hant'],
-    ['zh_TW', 'zh-Hant'],
-    ['en', 'en'],
-    ['en-GB', 'en'],
-    ['en-US', 'en'],
-    [' EN ', 'en'],
-  ])('reads %j as %s', (tag, lang) => {
-    expect(parseLang(tag)).toBe(lang);
-  });
-
-  it.each([null, undefined, '', 'fr', 'zh-CN', 'zh-Hans', 'zh-Hans-HK', 'eng'])('does not read %j', (tag) => {
-    expect(parseLang(tag)).toBeUndefined();
   });
 });

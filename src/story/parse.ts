@@ -4,6 +4,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod/mini';
+import { parseLang } from './lang';
 import { chapterSchema, frontMatterSchema, type ChapterBlock, type FrontMatter } from './schema';
 import {
   LANGS,
@@ -12,7 +13,6 @@ import {
   type Issue,
   type Lang,
   type LayerStyle,
-  type Localized,
   type ParseResult,
   type Story,
   type StoryLayer,
@@ -32,24 +32,6 @@ const ANY_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CONTAINER_OPEN = /^ {0,3}:::[ \t]*([^\s:]\S*)[ \t]*$/;
 const CONTAINER_CLOSE = /^ {0,3}:::[ \t]*$/;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
-
-/** Picks the text in `lang`, falling back to any other language that has some. */
-export function localize(text: Localized, lang: Lang): string {
-  return text[lang] || LANGS.map((other) => text[other]).find(Boolean) || '';
-}
-
-/**
- * Maps a BCP 47 tag (a `lang` attribute, `navigator.language`) to a language the viewer speaks,
- * or undefined. Simplified Chinese tags are not taken as Traditional: the story's default wins.
- */
-export function parseLang(value: string | null | undefined): Lang | undefined {
-  if (!value) return undefined;
-  const [primary, ...subtags] = value.trim().replace(/_/g, '-').toLowerCase().split('-');
-  if (primary === 'en') return 'en';
-  if (primary !== 'zh') return undefined;
-  const simplified = subtags.some((tag) => tag === 'hans' || tag === 'cn' || tag === 'sg' || tag === 'my');
-  return simplified ? undefined : 'zh-Hant';
-}
 
 /** Reads a story file; see docs/story-format.md for the format and the error policy. */
 export function parseStory(text: string, file: string): ParseResult {

@@ -1,0 +1,20 @@
+/** Languages as the viewer speaks them: picking a story's text in one, reading a `lang` tag. */
+import { LANGS, type Lang, type Localized } from './types.js';
+
+/** Picks the text in `lang`, falling back to any other language that has some. */
+export function localize(text: Localized, lang: Lang): string {
+  return text[lang] || LANGS.map((other) => text[other]).find(Boolean) || '';
+}
+
+/**
+ * Maps a BCP 47 tag (a `lang` attribute, `navigator.language`) to a language the viewer speaks,
+ * or undefined. Simplified Chinese tags are not taken as Traditional: the story's default wins.
+ */
+export function parseLang(value: string | null | undefined): Lang | undefined {
+  if (!value) return undefined;
+  const [primary, ...subtags] = value.trim().replace(/_/g, '-').toLowerCase().split('-');
+  if (primary === 'en') return 'en';
+  if (primary !== 'zh') return undefined;
+  const simplified = subtags.some((tag) => tag === 'hans' || tag === 'cn' || tag === 'sg' || tag === 'my');
+  return simplified ? undefined : 'zh-Hant';
+}
