@@ -22,7 +22,9 @@ function copyStoryData(): Plugin {
     for (const dir of ['stories', 'geo']) {
       await cp(resolve(import.meta.dirname, dir), resolve(outDir, dir), {
         recursive: true,
-        filter: (src) => !src.endsWith('.md') || dir === 'stories',
+        // geo/reference holds build inputs (the fact sheet, the 2 m land), not layers a story draws.
+        filter: (src) =>
+          (!src.endsWith('.md') || dir === 'stories') && src !== resolve(import.meta.dirname, 'geo/reference'),
       });
     }
   });

@@ -5,7 +5,7 @@
  * Usage (from anywhere; output paths are relative to the repository):
  *   npx tsx scripts/build-story-layers.ts [places.json] [--land geo/basemap/land.geojson]
  *                                         [--boundary geo/basemap/boundary.geojson]
- * places.json defaults to ../shared/reference/places.json, relative to the repository.
+ * places.json defaults to geo/reference/places.json.
  *
  * Every file is RFC 7946: WGS 84 lon/lat, exterior rings counter-clockwise and holes
  * clockwise (section 3.1.6), rings closed, coordinates rounded to 6 decimals (about 0.1 m).
@@ -46,7 +46,7 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = {
-    places: resolve(REPO, '../shared/reference/places.json'),
+    places: resolve(REPO, 'geo/reference/places.json'),
     land: resolve(REPO, 'geo/basemap/land.geojson'),
     boundary: resolve(REPO, 'geo/basemap/boundary.geojson'),
   };

@@ -51,7 +51,8 @@ const URL_LIKE = /^[a-z][a-z\d+.-]*:/i;
 export function defaultFiles(host: FileHost): string[] {
   // A README.md documents the folder; it is not a story.
   const stories = host.list('stories').filter((f) => STORY.test(f) && !/(^|\/)readme\.md$/i.test(f));
-  const layers = host.list('geo').filter((f) => /\.geojson$/i.test(f));
+  // geo/reference/ holds the inputs the layers are built from and checked against, not layers.
+  const layers = host.list('geo').filter((f) => /\.geojson$/i.test(f) && !f.startsWith('geo/reference/'));
   return [...stories.sort(), ...layers.sort()];
 }
 
