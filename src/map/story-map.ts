@@ -14,17 +14,9 @@ import { CONTROL_BUTTONS, CONTROL_STRINGS } from './control-strings.js';
 import { diffTarget, type MapOp, type MapTarget } from './chapter-state.js';
 import { MeasureControl, type MeasureText } from './measure-control.js';
 import { linesOf, type LayerLine } from './measure-lines.js';
-import {
-  BASEMAP_LABEL_LAYERS,
-  FEATURE_ID_PROPERTY,
-  highlightFilter,
-  labelText,
-  offlineStyle,
-  storyLayerSpecs,
-  storySourceId,
-  type BasemapData,
-  type StoryLayerSpecs,
-} from './style.js';
+import { BASEMAP_LABEL_LAYERS, offlineStyle, type BasemapData } from './basemap-style.js';
+import { labelText } from './labels.js';
+import { highlightFilter, storyLayerSpecs, storySourceId, withIdProperty, type StoryLayerSpecs } from './style.js';
 
 // The worker is served from our own origin as a file beside the bundle (strict-CSP friendly,
 // no blob: workers); without this MapLibre 6 would look for it next to the page and 404.
@@ -358,16 +350,6 @@ export class StoryMap {
     });
     return fit ? { ...fit, pitch: camera.pitch } : undefined;
   }
-}
-
-/** Copies each feature's top-level id into a property: MapLibre drops string ids, and highlights filter on them. */
-function withIdProperty(collection: FeatureCollection): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: collection.features.map((f) =>
-      f.id === undefined ? f : { ...f, properties: { ...(f.properties ?? {}), [FEATURE_ID_PROPERTY]: String(f.id) } },
-    ),
-  };
 }
 
 /** Creates the map of a story (the element imports this module lazily, so text renders first). */

@@ -3,11 +3,10 @@ import type { StoryLayer } from '../story/types.js';
 import {
   FEATURE_ID_PROPERTY,
   highlightFilter,
-  labelText,
   lineDash,
-  offlineStyle,
   SOLID_DASH,
   storyLayerSpecs,
+  withIdProperty,
 } from './style.js';
 
 const layer = (label: boolean): StoryLayer => ({
@@ -16,30 +15,6 @@ const layer = (label: boolean): StoryLayer => ({
   title: { 'zh-Hant': '生態廊道', en: 'Ecological corridor' },
   style: { color: '#2e7d32', fillOpacity: 0.2, lineWidth: 3, dash: [2, 1], circleRadius: 5, label },
   line: 12,
-});
-
-describe('offlineStyle', () => {
-  const style = offlineStyle({ land: '/land.geojson', boundary: '/boundary.geojson', labels: '/labels.geojson' }, 'en');
-
-  it('needs no glyph server and no tiles', () => {
-    expect(style.glyphs).toBeUndefined();
-    expect(Object.values(style.sources).every((s) => s.type === 'geojson')).toBe(true);
-  });
-
-  it('draws sea, land, boundary and labels in the requested language', () => {
-    expect(style.layers.map((l) => l.id)).toEqual([
-      'basemap-sea',
-      'basemap-land',
-      'basemap-coast',
-      'basemap-boundary',
-      'basemap-labels-water',
-      'basemap-labels-place',
-    ]);
-    const place = style.layers.find((l) => l.id === 'basemap-labels-place');
-    expect(place?.type === 'symbol' && place.layout?.['text-field']).toEqual(labelText('en'));
-    expect(labelText('en')).toEqual(['coalesce', ['get', 'name_en'], ['get', 'name_zh_hant'], '']);
-    expect(labelText('zh-Hant')).toEqual(['coalesce', ['get', 'name_zh_hant'], ['get', 'name_en'], '']);
-  });
 });
 
 describe('storyLayerSpecs', () => {
@@ -126,6 +101,25 @@ describe('storyLayerSpecs', () => {
       'all',
       ['==', 1, 1],
       ['in', ['to-string', ['get', FEATURE_ID_PROPERTY]], ['literal', ['centreline', '7']]],
+    ]);
+  });
+});
+
+describe('withIdProperty', () => {
+  it('copies string and numeric ids into the highlight property as text, and leaves features without one alone', () => {
+    const point = { type: 'Point' as const, coordinates: [114.2, 22.5] };
+    const got = withIdProperty({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', id: 'centreline', properties: { name_en: 'Centreline' }, geometry: point },
+        { type: 'Feature', id: 7, properties: null, geometry: point },
+        { type: 'Feature', properties: {}, geometry: point },
+      ],
+    });
+    expect(got.features.map((f) => f.properties)).toEqual([
+      { name_en: 'Centreline', [FEATURE_ID_PROPERTY]: 'centreline' },
+      { [FEATURE_ID_PROPERTY]: '7' },
+      {},
     ]);
   });
 });

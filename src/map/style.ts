@@ -1,137 +1,15 @@
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang, LayerStyle, StoryLayer } from '../story/types.js';
+import { LABEL_FONT, labelText } from './labels.js';
 
-// Type-only imports above: this module stays free of MapLibre's runtime, so it is
-// unit-testable in Node and costs nothing in the text-first bundle.
-
-/** URLs of the embedded basemap's GeoJSON files. */
-export interface BasemapData {
-  land: string;
-  boundary: string;
-  labels: string;
-}
-
-/** Colours of the embedded basemap, also used by the legend and the page around the map. */
-export const BASEMAP_COLORS = {
-  sea: '#cfe2ee',
-  land: '#f3f0e8',
-  coast: '#a9bccb',
-  boundary: '#7a4f8c',
-  label: '#2f3a40',
-  water: '#4b7390',
-  halo: '#ffffff',
-} as const;
-
-/**
- * Local font stack for labels. The style has no `glyphs` URL, so MapLibre draws glyphs with the
- * browser's own fonts (maplibre-style-spec #1068); Noto Sans CJK TC gives Traditional forms
- * where it is installed, and `sans-serif` is the fallback everywhere else.
- */
-export const LABEL_FONT = ['Noto Sans CJK TC', 'Noto Sans TC', 'sans-serif'];
-
-/** The feature property holding a name in a language. */
-export function nameProperty(lang: Lang): 'name_zh_hant' | 'name_en' {
-  return lang === 'en' ? 'name_en' : 'name_zh_hant';
-}
-
-/** A label expression: the name in `lang`, else the other language's. */
-export function labelText(lang: Lang): ExpressionSpecification {
-  const other = lang === 'en' ? 'zh-Hant' : 'en';
-  return ['coalesce', ['get', nameProperty(lang)], ['get', nameProperty(other)], ''];
-}
+// Only MapLibre's types: the layers are plain objects, built and tested without a map.
 
 const POLYGON: ExpressionSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const LINE: ExpressionSpecification = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
 const POINT: ExpressionSpecification = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false];
-
-/** Source id of the embedded basemap's part. */
-export const BASEMAP_SOURCE = { land: 'basemap-land', boundary: 'basemap-boundary', labels: 'basemap-labels' } as const;
-
-/** Ids of the basemap layers whose text depends on the language. */
-export const BASEMAP_LABEL_LAYERS = ['basemap-labels-water', 'basemap-labels-place'] as const;
-
-/**
- * The embedded offline basemap: sea, land, the Hong Kong - Mainland boundary and place labels,
- * from three small GeoJSON files; no tiles, no glyph server, no network beyond our own origin.
- * @example new maplibregl.Map({ container, style: offlineStyle(urls, 'en') })
- */
-export function offlineStyle(data: BasemapData, lang: Lang): StyleSpecification {
-  return {
-    version: 8,
-    name: 'geo-story offline basemap',
-    sources: {
-      [BASEMAP_SOURCE.land]: { type: 'geojson', data: data.land, attribution: '' },
-      [BASEMAP_SOURCE.boundary]: { type: 'geojson', data: data.boundary },
-      [BASEMAP_SOURCE.labels]: { type: 'geojson', data: data.labels },
-    },
-    layers: [
-      { id: 'basemap-sea', type: 'background', paint: { 'background-color': BASEMAP_COLORS.sea } },
-      {
-        id: 'basemap-land',
-        type: 'fill',
-        source: BASEMAP_SOURCE.land,
-        paint: { 'fill-color': BASEMAP_COLORS.land, 'fill-antialias': true },
-      },
-      {
-        id: 'basemap-coast',
-        type: 'line',
-        source: BASEMAP_SOURCE.land,
-        paint: {
-          'line-color': BASEMAP_COLORS.coast,
-          'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.4, 13, 1.2],
-        },
-      },
-      {
-        id: 'basemap-boundary',
-        type: 'line',
-        source: BASEMAP_SOURCE.boundary,
-        layout: { 'line-join': 'round', 'line-cap': 'round' },
-        paint: {
-          'line-color': BASEMAP_COLORS.boundary,
-          'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1, 13, 2.5],
-          'line-dasharray': [3, 2],
-        },
-      },
-      {
-        id: 'basemap-labels-water',
-        type: 'symbol',
-        source: BASEMAP_SOURCE.labels,
-        filter: ['==', ['get', 'kind'], 'water'],
-        layout: {
-          'text-field': labelText(lang),
-          'text-font': LABEL_FONT,
-          'text-size': ['interpolate', ['linear'], ['zoom'], 7, 11, 12, 14],
-          'text-letter-spacing': 0.1,
-          'text-max-width': 8,
-        },
-        paint: { 'text-color': BASEMAP_COLORS.water, 'text-halo-color': BASEMAP_COLORS.sea, 'text-halo-width': 1.2 },
-      },
-      {
-        id: 'basemap-labels-place',
-        type: 'symbol',
-        source: BASEMAP_SOURCE.labels,
-        filter: ['!=', ['get', 'kind'], 'water'],
-        layout: {
-          'text-field': labelText(lang),
-          'text-font': LABEL_FONT,
-          // Rank 1 labels (cities) are larger; lesser ranks yield to them on collision.
-          'text-size': [
-            'interpolate',
-            ['linear'],
-            ['zoom'],
-            7,
-            ['match', ['get', 'rank'], 1, 14, 11],
-            12,
-            ['match', ['get', 'rank'], 1, 18, 14],
-          ],
-          'symbol-sort-key': ['coalesce', ['get', 'rank'], 9],
-          'text-max-width': 8,
-        },
-        paint: { 'text-color': BASEMAP_COLORS.label, 'text-halo-color': BASEMAP_COLORS.halo, 'text-halo-width': 1.5 },
-      },
-    ],
-  };
-}
+/** What the line highlight draws: polygon outlines as well as lines. */
+const OUTLINED: ExpressionSpecification = ['any', POLYGON, LINE];
 
 /** Source id of a story layer. */
 export function storySourceId(layerId: string): string {
@@ -141,7 +19,21 @@ export function storySourceId(layerId: string): string {
 /** The feature property the viewer copies each feature's top-level id into (MapLibre keeps only numeric ids). */
 export const FEATURE_ID_PROPERTY = '__geo_story_id';
 
-/** A filter matching no feature, for highlight layers with nothing highlighted. */
+/**
+ * A layer's data as its source gets it: each feature's top-level id copied into
+ * `FEATURE_ID_PROPERTY`, since MapLibre drops string ids and highlights filter on them.
+ * @example withIdProperty(corridorLayer).features[0].properties.__geo_story_id; // 'centreline'
+ */
+export function withIdProperty(collection: FeatureCollection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: collection.features.map((f) =>
+      f.id === undefined ? f : { ...f, properties: { ...(f.properties ?? {}), [FEATURE_ID_PROPERTY]: String(f.id) } },
+    ),
+  };
+}
+
+/** The filter of a highlight layer: features of `geometry` whose copied id is one of `ids` (none when empty). */
 export function highlightFilter(
   geometry: ExpressionSpecification,
   ids: readonly (string | number)[],
@@ -251,7 +143,7 @@ export function storyLayerSpecs(layer: StoryLayer, lang: Lang): StoryLayerSpecs 
       id: id('hl-line'),
       type: 'line',
       source,
-      filter: highlightFilter(['any', POLYGON, LINE], []),
+      filter: highlightFilter(OUTLINED, []),
       layout: { visibility: hidden, 'line-join': 'round', 'line-cap': cap },
       paint: {
         'line-color': color,
@@ -299,7 +191,7 @@ export function storyLayerSpecs(layer: StoryLayer, lang: Lang): StoryLayerSpecs 
     all,
     highlight: [
       { id: id('hl-fill'), geometry: POLYGON },
-      { id: id('hl-line'), geometry: ['any', POLYGON, LINE] },
+      { id: id('hl-line'), geometry: OUTLINED },
       { id: id('hl-circle'), geometry: POINT },
     ],
     labels,
