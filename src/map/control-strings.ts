@@ -30,3 +30,14 @@ export const CONTROL_BUTTONS: readonly [selector: string, key: string][] = [
   ['.maplibregl-ctrl-compass', 'NavigationControl.ResetBearing'],
   ['.maplibregl-ctrl-attrib-button', 'AttributionControl.ToggleAttribution'],
 ];
+
+/** Relabels MapLibre's control buttons in `container`: MapLibre reads its locale only when the map is created. */
+export function relabelControls(container: ParentNode, lang: Lang): void {
+  for (const [selector, key] of CONTROL_BUTTONS) {
+    const text = CONTROL_STRINGS[lang][key]!;
+    container.querySelectorAll(selector).forEach((button) => {
+      button.setAttribute('aria-label', text);
+      button.setAttribute('title', text);
+    });
+  }
+}

@@ -1,4 +1,4 @@
-import type { ExpressionSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang } from '../story/types.js';
 
 /**
@@ -20,4 +20,9 @@ function nameProperty(lang: Lang): 'name_zh_hant' | 'name_en' {
 export function labelText(lang: Lang): ExpressionSpecification {
   const other = lang === 'en' ? 'zh-Hant' : 'en';
   return ['coalesce', ['get', nameProperty(lang)], ['get', nameProperty(other)], ''];
+}
+
+/** Switches label layers of a loaded style to the names in `lang`; ids of layers not on the map are skipped. */
+export function relabel(map: MapLibreMap, layerIds: Iterable<string>, lang: Lang): void {
+  for (const id of layerIds) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(lang));
 }

@@ -1,22 +1,21 @@
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { GeoJSONSource, JumpToOptions, LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
-import { featureBounds } from '../geo/bounds.js';
 import { resolveChapterMeasure, type ResolvedMeasure } from '../geo/chapter-measure.js';
-import { asFeatureCollection, validateGeoJSON } from '../geo/validate-geojson.js';
-import type { CameraTarget, ChapterMeasure, Issue, Lang, LngLat, Story } from '../story/types.js';
+import type { ChapterMeasure, Issue, Lang, LngLat, Story, StoryLayer } from '../story/types.js';
 import { BASEMAP_ATTRIBUTION } from './attribution.js';
-import { geometryKinds, type GeometryKind } from './legend.js';
-import { CONTROL_BUTTONS, CONTROL_STRINGS } from './control-strings.js';
+import { BASEMAP_LABEL_LAYERS, offlineStyle, type BasemapData } from './basemap-style.js';
+import { ChapterCamera, startView } from './camera.js';
 import { diffTarget, type MapOp, type MapTarget } from './chapter-state.js';
+import { CONTROL_STRINGS, relabelControls } from './control-strings.js';
+import { relabel } from './labels.js';
+import { loadLayer } from './layer-data.js';
+import { geometryKinds, type GeometryKind } from './legend.js';
 import { MeasureControl, type MeasureText } from './measure-control.js';
 import { linesOf, type LayerLine } from './measure-lines.js';
-import { BASEMAP_LABEL_LAYERS, offlineStyle, type BasemapData } from './basemap-style.js';
-import { labelText } from './labels.js';
-import { highlightFilter, storyLayerSpecs, storySourceId, withIdProperty, type StoryLayerSpecs } from './style.js';
+import { StoryLayers } from './story-layers.js';
 
 // The worker is served from our own origin as a file beside the bundle (strict-CSP friendly,
 // no blob: workers); without this MapLibre 6 would look for it next to the page and 404.
@@ -69,12 +68,14 @@ export class StoryMap {
   readonly firstIdle: Promise<void>;
 
   private readonly options: StoryMapOptions;
-  private readonly specs = new Map<string, StoryLayerSpecs>();
   private readonly data = new Map<string, FeatureCollection>();
   /** Geometry kinds of each loaded layer, worked out once: legends ask for them on every render. */
   private readonly kinds = new Map<string, GeometryKind[]>();
   private readonly abort = new AbortController();
   private readonly measureControl: MeasureControl;
+  private readonly camera: ChapterCamera;
+  /** The story layers on the map; undefined before the style loads. */
+  private layers: StoryLayers | undefined;
   /** What the map shows now, as far as layers and highlights go; undefined before the style loads. */
   private applied: MapTarget | undefined;
   /** The latest target asked for; applied once the style is there. */
@@ -82,20 +83,17 @@ export class StoryMap {
   private lang: Lang;
   private styleReady = false;
   private destroyed = false;
-  /** A fit camera waits for its layer's data. */
-  private pendingFit = false;
 
   constructor(options: StoryMapOptions) {
     this.options = options;
     this.target = options.initial;
     this.lang = options.lang;
     const remote = options.basemap && options.basemap !== 'offline' ? options.basemap : undefined;
-    const start = this.initialView(options.initial.camera);
     this.map = new MapLibreMap({
       container: options.container,
       style: remote ?? offlineStyle(BASEMAP, options.lang),
       attributionControl: false,
-      ...start,
+      ...startView(options.initial.camera),
       // The story, not the reader's scroll wheel, drives the camera while scrolling past the map.
       scrollZoom: false,
       cooperativeGestures: false,
@@ -108,13 +106,14 @@ export class StoryMap {
       'bottom-right',
     );
     this.map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
+    this.camera = new ChapterCamera(this.map, (layerId) => this.data.get(layerId), options.reducedMotion);
     this.measureControl = new MeasureControl({
       text: options.measureText,
       lines: () => this.visibleLines(),
       onMeasure: options.onMeasure,
       onModeChange: (active) => {
         // Leaving measure mode gives the map back to the story: the chapter's camera again.
-        if (!active && this.styleReady) this.moveCamera(this.target.camera, true);
+        if (!active && this.styleReady) this.camera.move(this.target.camera, true);
         options.onMeasureMode(active);
       },
     });
@@ -137,7 +136,7 @@ export class StoryMap {
       this.map.once('load', () => {
         if (this.destroyed) return;
         this.styleReady = true;
-        this.addStoryLayers();
+        this.layers = new StoryLayers(this.map, options.story.layers, this.lang);
         // Added once the story layers are in, so measurements draw above them (under the zoom buttons).
         this.map.addControl(this.measureControl, 'top-right');
         this.apply(false);
@@ -161,22 +160,8 @@ export class StoryMap {
   setLang(lang: Lang, label: string): void {
     this.lang = lang;
     this.map.getCanvas().setAttribute('aria-label', label);
-    // MapLibre reads its locale once, at construction: relabel its buttons ourselves.
-    const container = this.map.getContainer();
-    for (const [selector, key] of CONTROL_BUTTONS) {
-      const text = CONTROL_STRINGS[lang][key]!;
-      container.querySelectorAll(selector).forEach((button) => {
-        button.setAttribute('aria-label', text);
-        button.setAttribute('title', text);
-      });
-    }
-    if (!this.styleReady) return;
-    for (const id of BASEMAP_LABEL_LAYERS) {
-      if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'text-field', labelText(lang));
-    }
-    for (const spec of this.specs.values()) {
-      for (const id of spec.labels) this.map.setLayoutProperty(id, 'text-field', labelText(lang));
-    }
+    relabelControls(this.map.getContainer(), lang);
+    if (this.layers) relabel(this.map, [...BASEMAP_LABEL_LAYERS, ...this.layers.labelLayers], lang);
   }
 
   /** Replaces the measure control's text (the language changed). */
@@ -233,68 +218,24 @@ export class StoryMap {
     });
   }
 
-  private initialView(camera: CameraTarget): JumpToOptions {
-    if (camera.kind === 'view')
-      return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
-    return { center: [114.17, 22.45], zoom: 9, bearing: camera.bearing, pitch: camera.pitch };
-  }
-
-  private addStoryLayers(): void {
-    for (const layer of this.options.story.layers) {
-      this.map.addSource(storySourceId(layer.id), {
-        type: 'geojson',
-        data: { type: 'FeatureCollection', features: [] },
-      });
-      const spec = storyLayerSpecs(layer, this.lang);
-      this.specs.set(layer.id, spec);
-      for (const l of spec.all) this.map.addLayer(l);
-    }
-  }
-
   private async loadAllData(): Promise<void> {
-    await Promise.all(this.options.story.layers.map((layer) => this.loadData(layer.id, layer.file, layer.line)));
+    await Promise.all(this.options.story.layers.map((layer) => this.loadData(layer)));
   }
 
-  private async loadData(layerId: string, file: string, line: number): Promise<void> {
-    const url = new URL(file, this.options.storyUrl).href;
-    const storyFile = this.options.story.file;
-    let text: string;
-    try {
-      const response = await fetch(url, { signal: this.abort.signal });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      text = await response.text();
-    } catch (error) {
-      if (this.destroyed) return;
-      this.options.onError(
-        `${storyFile}:${line}: error: layers.${layerId}.file: ${file} could not be loaded (${(error as Error).message})`,
-      );
-      return;
-    }
+  private async loadData(layer: StoryLayer): Promise<void> {
+    const loaded = await loadLayer(layer, this.options.story.file, this.options.storyUrl, this.abort.signal);
     if (this.destroyed) return;
-    const result = validateGeoJSON(text, file);
-    const errors = result.issues.filter((i) => i.severity === 'error');
-    if (errors.length > 0 || !result.data) {
-      const first = errors[0];
-      const where = first
-        ? `${first.file}:${first.line}: ${first.field ? first.field + ': ' : ''}${first.message}`
-        : 'not GeoJSON';
-      this.options.onError(`layer "${layerId}" (${file}) was not drawn: ${where}`, errors);
+    if (!('data' in loaded)) {
+      this.options.onError(loaded.message, loaded.issues);
       return;
     }
-    const collection = asFeatureCollection(result.data);
-    this.data.set(layerId, collection);
-    this.kinds.set(layerId, geometryKinds(collection));
-    // setData's promise only says when the worker has the data; failures reach the map's `error` event.
-    void (this.map.getSource(storySourceId(layerId)) as GeoJSONSource | undefined)?.setData(withIdProperty(collection));
+    this.data.set(layer.id, loaded.data);
+    this.kinds.set(layer.id, geometryKinds(loaded.data));
+    this.layers?.setData(layer.id, loaded.data);
     // A declared measurement on this layer could not be drawn before its data arrived.
-    if (this.applied?.measure?.layer === layerId)
+    if (this.applied?.measure?.layer === layer.id)
       this.measureControl.setChapterMeasure(this.resolveMeasure(this.applied.measure));
-    // A chapter that fits this layer could not place its camera before the data arrived.
-    const camera = this.target.camera;
-    if (camera.kind === 'fit' && camera.layer === layerId && this.pendingFit) {
-      this.pendingFit = false;
-      this.moveCamera(camera, false);
-    }
+    this.camera.dataArrived(layer.id);
   }
 
   private apply(animate: boolean): void {
@@ -305,50 +246,11 @@ export class StoryMap {
   }
 
   private run(op: MapOp, animate: boolean): void {
-    if (op.op === 'visibility') {
-      for (const l of this.specs.get(op.layer)?.all ?? []) {
-        this.map.setLayoutProperty(l.id, 'visibility', op.visible ? 'visible' : 'none');
-      }
-    } else if (op.op === 'highlight') {
-      for (const h of this.specs.get(op.layer)?.highlight ?? [])
-        this.map.setFilter(h.id, highlightFilter(h.geometry, op.ids));
-    } else if (op.op === 'measure') {
+    if (op.op === 'visibility') this.layers?.setVisible(op.layer, op.visible);
+    else if (op.op === 'highlight') this.layers?.setHighlight(op.layer, op.ids);
+    else if (op.op === 'measure')
       this.measureControl.setChapterMeasure(op.measure ? this.resolveMeasure(op.measure) : undefined);
-    } else {
-      this.moveCamera(op.camera, animate);
-    }
-  }
-
-  private moveCamera(camera: CameraTarget, animate: boolean): void {
-    const view = this.resolveCamera(camera);
-    if (!view) {
-      this.pendingFit = true;
-      return;
-    }
-    this.pendingFit = false;
-    // A new chapter interrupts whatever move is running (declared state, not a queue of moves).
-    this.map.stop();
-    if (!animate || this.options.reducedMotion()) this.map.jumpTo(view);
-    else this.map.flyTo({ ...view, essential: true, maxDuration: 3500 });
-  }
-
-  private resolveCamera(camera: CameraTarget): JumpToOptions | undefined {
-    if (camera.kind === 'view')
-      return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
-    const data = this.data.get(camera.layer);
-    if (!data) return undefined;
-    // `fit: layer/7` reads as the string "7"; GeoJSON may hold the id as the number 7.
-    const numeric =
-      typeof camera.feature === 'string' && /^-?\d+(\.\d+)?$/.test(camera.feature) ? Number(camera.feature) : undefined;
-    const bounds =
-      featureBounds(data, camera.feature) ?? (numeric !== undefined ? featureBounds(data, numeric) : undefined);
-    if (!bounds) return undefined;
-    const fit = this.map.cameraForBounds(bounds as LngLatBoundsLike, {
-      padding: camera.padding,
-      bearing: camera.bearing,
-      ...(camera.maxZoom !== undefined ? { maxZoom: camera.maxZoom } : {}),
-    });
-    return fit ? { ...fit, pitch: camera.pitch } : undefined;
+    else this.camera.move(op.camera, animate);
   }
 }
 

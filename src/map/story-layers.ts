@@ -1,0 +1,48 @@
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Lang, StoryLayer } from '../story/types.js';
+import type { FeatureIds } from './chapter-state.js';
+import { highlightFilter, storyLayerSpecs, storySourceId, withIdProperty, type StoryLayerSpecs } from './style.js';
+
+/** The story layers on a loaded map: one source each and its MapLibre layers, addressed by story layer id. */
+export class StoryLayers {
+  private readonly specs = new Map<string, StoryLayerSpecs>();
+
+  /** Adds an empty source and the hidden MapLibre layers of each story layer, bottom to top. */
+  constructor(
+    private readonly map: MapLibreMap,
+    layers: readonly StoryLayer[],
+    lang: Lang,
+  ) {
+    for (const layer of layers) {
+      map.addSource(storySourceId(layer.id), { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      const spec = storyLayerSpecs(layer, lang);
+      this.specs.set(layer.id, spec);
+      for (const l of spec.all) map.addLayer(l);
+    }
+  }
+
+  /** Ids of the MapLibre layers whose text follows the language. */
+  get labelLayers(): string[] {
+    return [...this.specs.values()].flatMap((spec) => spec.labels);
+  }
+
+  /** Hands a story layer's data to its source. */
+  setData(layerId: string, data: FeatureCollection): void {
+    const source = this.map.getSource(storySourceId(layerId)) as GeoJSONSource | undefined;
+    // setData's promise only says when the worker has the data; failures reach the map's `error` event.
+    void source?.setData(withIdProperty(data));
+  }
+
+  /** Shows or hides every MapLibre layer of a story layer. */
+  setVisible(layerId: string, visible: boolean): void {
+    for (const l of this.specs.get(layerId)?.all ?? [])
+      this.map.setLayoutProperty(l.id, 'visibility', visible ? 'visible' : 'none');
+  }
+
+  /** Highlights exactly these features of a story layer (none when empty). */
+  setHighlight(layerId: string, ids: FeatureIds): void {
+    for (const h of this.specs.get(layerId)?.highlight ?? [])
+      this.map.setFilter(h.id, highlightFilter(h.geometry, ids));
+  }
+}
