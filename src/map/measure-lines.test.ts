@@ -4,7 +4,7 @@ import type { FeatureCollection, Geometry, LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { withinMeters } from '../geo/measure.js';
 import { lineLength } from '../geo/line-length.js';
-import { linesOf, measureOnLines } from './measure-lines.js';
+import { linesOf, measureOnLines, withinPixels } from './measure-lines.js';
 
 const corridor = JSON.parse(
   readFileSync(new URL('../../geo/corridor.geojson', import.meta.url), 'utf8'),
@@ -78,5 +78,20 @@ describe('measureOnLines', () => {
     );
     expect(onRoad.detail.layer).toBe('road');
     expect('feature' in onRoad.detail).toBe(false);
+  });
+});
+
+describe('withinPixels', () => {
+  // A projection that reads degrees as pixels, so distances on screen are easy to check by hand.
+  const project = (p: readonly number[]) => ({ x: p[0]!, y: p[1]! });
+  const nearest = (point: [number, number]) => ({ point, offsetMeters: 0, chainageMeters: 0 });
+  const line = { ...linesOf('road', road)[0]!.line, id: 0 };
+
+  it('snaps an end at most 12 px from its nearest point on the line, on screen', () => {
+    const snap = withinPixels(project);
+    expect(snap([0, 0], line, nearest([12, 0]))).toBe(true);
+    expect(snap([0, 0], line, nearest([12.5, 0]))).toBe(false);
+    expect(withinPixels(project, 20)([0, 0], line, nearest([12, 16]))).toBe(true);
+    expect(withinPixels(project, 19)([0, 0], line, nearest([12, 16]))).toBe(false);
   });
 });

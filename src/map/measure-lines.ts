@@ -6,7 +6,23 @@ import { sliceByChainage } from '../geo/slice.js';
 import { pointAtChainage } from '../geo/chainage.js';
 import type { LngLat } from '../story/types.js';
 
-// Pure: no MapLibre and no DOM. The measure control supplies the screen-space snap test.
+// Pure: no MapLibre and no DOM. The measure control passes the map's projection to `withinPixels`.
+
+/** How near, in CSS pixels, a path end must be to a corridor line to snap to it. */
+export const SNAP_PIXELS = 12;
+
+/**
+ * A snap test on screen: an end snaps when its nearest point on the line is at most `pixels`
+ * away once both are projected, so the reader's aim counts the same at every zoom.
+ * @example measureOnLines(points, lines, withinPixels((p) => map.project(p)));
+ */
+export function withinPixels(project: (p: LngLat) => { x: number; y: number }, pixels = SNAP_PIXELS): SnapTest {
+  return (p, _corridor, nearest) => {
+    const a = project(p);
+    const b = project(nearest.point);
+    return Math.hypot(a.x - b.x, a.y - b.y) <= pixels;
+  };
+}
 
 /** A corridor line of a story layer: a LineString / MultiLineString feature and the layer it is in. */
 export interface LayerLine {

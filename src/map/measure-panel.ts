@@ -1,0 +1,114 @@
+import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
+
+/** Interface text of the measure control in the current language; the element supplies it (strings live there). */
+export interface MeasureText {
+  /** Accessible name and tooltip of the toggle button. */
+  toggle: string;
+  /** Label of the button that removes the points. */
+  clear: string;
+  /** What to do, shown while fewer than two points are placed. */
+  hint: string;
+  /** Lines of the readout for a measured path. */
+  readout: (detail: GeoStoryMeasureDetail) => string[];
+}
+
+/** What the panel shows of measure mode. */
+export interface MeasureState {
+  /** Whether measure mode is on. */
+  active: boolean;
+  /** How many points the path has. */
+  points: number;
+  /** The figures of the path, once it has two points. */
+  detail: GeoStoryMeasureDetail | undefined;
+}
+
+// A ruler: drawn, not an icon font, so it needs no network and scales with the button.
+const RULER =
+  '<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="M3 16.5 16.5 3 21 7.5 7.5 21z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/><path d="M7 12.5l2 2M9.5 10l1.5 1.5M12 7.5l2 2M14.5 5l1.5 1.5" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>';
+
+/**
+ * The measure control's DOM: the toggle button (`part="measure-toggle"`), the live readout
+ * (`part="measure-readout"`) with its clear button, and the cross marking the map's centre, where
+ * Enter adds a point. It only shows state; the control listens to its buttons.
+ */
+export class MeasurePanel {
+  /** The control's element, for MapLibre's control corner. */
+  readonly element: HTMLDivElement;
+  /** The button entering and leaving measure mode. */
+  readonly toggle: HTMLButtonElement;
+  /** The button removing the points. */
+  readonly clear: HTMLButtonElement;
+  private readonly readout: HTMLDivElement;
+  private readonly lines: HTMLDivElement;
+  private readonly cross: HTMLDivElement;
+  private text: MeasureText;
+  private state: MeasureState = { active: false, points: 0, detail: undefined };
+
+  /** Builds the control's element, and puts the centre cross into the map's canvas container. */
+  constructor(canvasContainer: HTMLElement, text: MeasureText) {
+    const doc = canvasContainer.ownerDocument;
+    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] => {
+      const e = doc.createElement(tag);
+      e.className = className;
+      return e;
+    };
+    this.text = text;
+    this.element = el('div', 'maplibregl-ctrl geo-story-measure');
+    const group = el('div', 'maplibregl-ctrl-group');
+    this.toggle = el('button', 'geo-story-measure-toggle');
+    this.toggle.type = 'button';
+    this.toggle.setAttribute('part', 'measure-toggle');
+    this.toggle.setAttribute('aria-pressed', 'false');
+    this.toggle.setAttribute('aria-keyshortcuts', 'M');
+    this.toggle.innerHTML = RULER;
+    group.append(this.toggle);
+    this.readout = el('div', 'geo-story-measure-readout');
+    this.readout.setAttribute('part', 'measure-readout');
+    this.readout.setAttribute('aria-live', 'polite');
+    this.readout.hidden = true;
+    this.lines = el('div', 'geo-story-measure-lines');
+    this.clear = el('button', 'geo-story-measure-clear');
+    this.clear.type = 'button';
+    this.clear.hidden = true;
+    this.readout.append(this.lines, this.clear);
+    this.element.append(group, this.readout);
+    this.cross = el('div', 'geo-story-measure-cross');
+    this.cross.hidden = true;
+    this.cross.setAttribute('aria-hidden', 'true');
+    canvasContainer.append(this.cross);
+    this.setText(text);
+  }
+
+  /** Replaces the interface text (the language changed) and rewrites the readout in it. */
+  setText(text: MeasureText): void {
+    this.text = text;
+    this.toggle.setAttribute('aria-label', text.toggle);
+    this.toggle.title = text.toggle;
+    this.clear.textContent = text.clear;
+    this.show(this.state);
+  }
+
+  /** Shows measure mode as it is now: pressed toggle, cross, readout lines and clear button. */
+  show(state: MeasureState): void {
+    this.state = state;
+    const { active, points, detail } = state;
+    this.toggle.setAttribute('aria-pressed', String(active));
+    this.readout.hidden = !active;
+    this.cross.hidden = !active;
+    this.clear.hidden = points === 0;
+    const text = detail ? this.text.readout(detail) : active ? [this.text.hint] : [];
+    this.lines.replaceChildren(
+      ...text.map((line) => {
+        const p = this.lines.ownerDocument.createElement('p');
+        p.textContent = line;
+        return p;
+      }),
+    );
+  }
+
+  /** Takes the element and the cross out of the page. */
+  remove(): void {
+    this.cross.remove();
+    this.element.remove();
+  }
+}
