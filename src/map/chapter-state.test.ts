@@ -89,28 +89,19 @@ describe('diffTarget', () => {
       expect(state.camera).toEqual(last.camera);
     }
   });
-
-  it('applies reader overrides on top of the chapter layers', () => {
-    const t = targetForChapter(
-      CHAPTERS[1]!,
-      new Map([
-        ['places', true],
-        ['mirs-bay', false],
-      ]),
-    );
-    expect([...t.visible]).toEqual(['places']);
-  });
 });
 
+/** A chapter's target with the reader's layer toggles on top. */
+const toggled = (chapter: Chapter, toggles: Record<string, boolean>) =>
+  targetForChapter(chapter, new Map(Object.entries(toggles)));
+
 describe('reader overrides and declared measurements', () => {
+  it('applies reader overrides on top of the chapter layers', () => {
+    expect([...toggled(CHAPTERS[1]!, { places: true, 'mirs-bay': false }).visible]).toEqual(['places']);
+  });
+
   it('applies reader toggles on top of the chapter layers, and drops them with a plain chapter target', () => {
-    const overridden = targetForChapter(
-      CHAPTERS[0]!,
-      new Map([
-        ['corridor', false],
-        ['places', true],
-      ]),
-    );
+    const overridden = toggled(CHAPTERS[0]!, { corridor: false, places: true });
     expect([...overridden.visible].sort()).toEqual(['places', 'protected-areas']);
     const ops = diffTarget(overridden, targetForChapter(CHAPTERS[0]!), LAYERS);
     expect(ops).toEqual([

@@ -4,9 +4,9 @@ import type { CameraTarget, Chapter, ChapterMeasure } from '../story/types.js';
 export type FeatureIds = readonly (string | number)[];
 
 /**
- * The whole map state a chapter declares. The map module never accumulates
- * changes chapter by chapter: it diffs what is on the map against this, so
- * any order of chapter changes ends in the same map (conventions, "Map glue").
+ * The whole map state a chapter declares. The map never accumulates changes chapter by
+ * chapter: it diffs what it shows against this, so however fast and in whatever order the
+ * reader moves through the chapters, the map ends in the state of the last one.
  */
 export interface MapTarget {
   /** Where the camera goes. */
@@ -44,7 +44,7 @@ export function targetForChapter(chapter: Chapter, overrides?: ReadonlyMap<strin
 }
 
 /** True when two cameras describe the same view. */
-export function sameCamera(a: CameraTarget, b: CameraTarget): boolean {
+function sameCamera(a: CameraTarget, b: CameraTarget): boolean {
   if (a.kind === 'view' && b.kind === 'view') {
     return (
       a.center[0] === b.center[0] &&
@@ -68,7 +68,7 @@ export function sameCamera(a: CameraTarget, b: CameraTarget): boolean {
 }
 
 /** True when two declared measurements are the same (both absent counts as the same). */
-export function sameMeasure(a: ChapterMeasure | undefined, b: ChapterMeasure | undefined): boolean {
+function sameMeasure(a: ChapterMeasure | undefined, b: ChapterMeasure | undefined): boolean {
   if (!a || !b) return a === b;
   const sameEnd = (x: ChapterMeasure['from'], y: ChapterMeasure['from']) =>
     Array.isArray(x) && Array.isArray(y) ? x[0] === y[0] && x[1] === y[1] : x === y;

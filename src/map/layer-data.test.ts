@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { StoryLayer } from '../story/types.js';
 import { parseLayer } from './layer-data.js';
 
-const layer: StoryLayer = {
-  id: 'places',
-  file: '../geo/places.geojson',
-  title: { 'zh-Hant': '地點', en: 'Places' },
-  style: { color: '#0072B2', fillOpacity: 0.2, lineWidth: 2, circleRadius: 5, label: true },
-  line: 9,
-};
+const layer = { id: 'places', file: '../geo/places.geojson' };
 
 describe('parseLayer', () => {
   it('gives the features of a valid file', () => {

@@ -9,7 +9,7 @@ export type LayerLoad = { data: FeatureCollection } | { message: string; issues?
  * Validates the text of a story layer's file; a file with errors is not drawn at all.
  * @example parseLayer(story.layers[0], await response.text()); // { data } or { message, issues }
  */
-export function parseLayer(layer: StoryLayer, text: string): LayerLoad {
+export function parseLayer(layer: Pick<StoryLayer, 'id' | 'file'>, text: string): LayerLoad {
   const result = validateGeoJSON(text, layer.file);
   const errors = result.issues.filter((i) => i.severity === 'error');
   if (errors.length === 0 && result.data) return { data: asFeatureCollection(result.data) };

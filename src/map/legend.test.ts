@@ -1,3 +1,4 @@
+import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { LayerStyle } from '../story/types.js';
 import { dashArray, dashedSwatch, geometryKinds, legendSwatch } from './legend.js';
@@ -5,34 +6,31 @@ import { dashArray, dashedSwatch, geometryKinds, legendSwatch } from './legend.j
 const style: LayerStyle = { color: '#E69F00', fillOpacity: 0.25, lineWidth: 4, circleRadius: 5, label: true };
 
 describe('geometryKinds', () => {
+  const feature = (geometry: Geometry | null): Feature<Geometry | null> => ({
+    type: 'Feature',
+    properties: {},
+    geometry,
+  });
+  const diagonal: MultiLineString = {
+    type: 'MultiLineString',
+    coordinates: [
+      [
+        [0, 0],
+        [1, 1],
+      ],
+    ],
+  };
+
   it('lists the kinds in a layer in drawing order, looking into collections and skipping null geometry', () => {
-    expect(
-      geometryKinds({
-        type: 'FeatureCollection',
-        features: [
-          { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [0, 0] } },
-          { type: 'Feature', properties: {}, geometry: null },
-          {
-            type: 'Feature',
-            properties: {},
-            geometry: {
-              type: 'GeometryCollection',
-              geometries: [
-                {
-                  type: 'MultiLineString',
-                  coordinates: [
-                    [
-                      [0, 0],
-                      [1, 1],
-                    ],
-                  ],
-                },
-              ],
-            },
-          },
-        ],
-      }),
-    ).toEqual(['line', 'point']);
+    const mixed: FeatureCollection<Geometry | null> = {
+      type: 'FeatureCollection',
+      features: [
+        feature({ type: 'Point', coordinates: [0, 0] }),
+        feature(null),
+        feature({ type: 'GeometryCollection', geometries: [diagonal] }),
+      ],
+    };
+    expect(geometryKinds(mixed)).toEqual(['line', 'point']);
     expect(geometryKinds({ type: 'FeatureCollection', features: [] })).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { PathOnLines } from './measure-lines.js';
 // Only MapLibre's types: sources, layers and features are plain objects, built and tested without a map.
 
 /** Colours of measurements on the map; the along-corridor stretch stands out from every story colour. */
-export const MEASURE_COLORS = { along: '#c2185b', path: '#1d2327', handle: '#ffffff', casing: '#ffffff' } as const;
+const MEASURE_COLORS = { along: '#c2185b', path: '#1d2327', handle: '#ffffff', casing: '#ffffff' } as const;
 
 /** Source ids: the reader's path, and the chapter's declared measurement. */
 export const MEASURE_SOURCE = { reader: 'geo-story-measure', chapter: 'geo-story-chapter-measure' } as const;

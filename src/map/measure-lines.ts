@@ -9,7 +9,7 @@ import type { LngLat } from '../story/types.js';
 // Pure: no MapLibre and no DOM. The measure control passes the map's projection to `withinPixels`.
 
 /** How near, in CSS pixels, a path end must be to a corridor line to snap to it. */
-export const SNAP_PIXELS = 12;
+const SNAP_PIXELS = 12;
 
 /**
  * A snap test on screen: an end snaps when its nearest point on the line is at most `pixels`

@@ -76,7 +76,7 @@ export class StoryMap {
   private readonly camera: ChapterCamera;
   /** The story layers on the map; undefined before the style loads. */
   private layers: StoryLayers | undefined;
-  /** What the map shows now, as far as layers and highlights go; undefined before the style loads. */
+  /** The target the map shows now; undefined before the style loads. */
   private applied: MapTarget | undefined;
   /** The latest target asked for; applied once the style is there. */
   private target: MapTarget;
