@@ -2,7 +2,7 @@ import { length, lineSlice } from '@turf/turf';
 import type { FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { LngLat } from '../story/types';
-import { distanceAlong } from './along';
+import { distanceAlong } from './distance-along';
 import { runFixtures } from './fixtures/run-fixtures';
 import { centreline, corner, DEGREE, twoParts } from './fixtures/shapes';
 
