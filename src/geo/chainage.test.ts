@@ -19,7 +19,7 @@ function lineAndPoints(input: unknown) {
 }
 
 describe('nearestOnLine', () => {
-  runFixtures('nearest-on-line', (input) => {
+  runFixtures('chainage/nearest-on-line', (input) => {
     const { line, points } = lineAndPoints(input);
     return {
       type: 'FeatureCollection',
@@ -100,7 +100,7 @@ describe('nearestOnLine', () => {
 });
 
 describe('pointAtChainage', () => {
-  runFixtures('point-at-chainage', (input) => {
+  runFixtures('chainage/point-at-chainage', (input) => {
     const { line } = lineAndPoints(input);
     const chainages = (line.properties?.chainagesMeters ?? []) as number[];
     return {

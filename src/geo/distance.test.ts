@@ -6,7 +6,7 @@ import { runFixtures } from './fixtures/run-fixtures';
 import { path, R, RAD } from './fixtures/shapes';
 
 describe('straightDistance', () => {
-  runFixtures('straight-distance', (input) => {
+  runFixtures('distance', (input) => {
     const points = (input as FeatureCollection<Point>).features.map((f) => f.geometry.coordinates as LngLat);
     return {
       type: 'Feature',

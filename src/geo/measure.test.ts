@@ -15,7 +15,7 @@ function corridor(coordinates: LngLat[], id?: string | number): Feature<LineStri
 const equator = corridor(path([0, 0], [1, 0]), 'equator');
 
 describe('measurePath', () => {
-  runFixtures('measure-path', (input) => {
+  runFixtures('measure', (input) => {
     const fc = input as FeatureCollection<LineString | MultiLineString | Point>;
     const corridors = fc.features.filter((f): f is Corridor => f.geometry.type !== 'Point');
     const path = fc.features

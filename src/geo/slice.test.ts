@@ -7,7 +7,7 @@ import { lineLength } from './line-length';
 import { sliceByChainage } from './slice';
 
 describe('sliceByChainage', () => {
-  runFixtures('slice-by-chainage', (input) => {
+  runFixtures('slice', (input) => {
     const fc = input as FeatureCollection<LineString | MultiLineString>;
     const line = fc.features[0]!;
     const slices = (line.properties?.slices ?? []) as [number, number][];
