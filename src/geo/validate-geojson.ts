@@ -9,7 +9,8 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 // geojson-validation ships no type declarations; src/types/geojson-validation.d.ts declares what we use.
 import gjv from 'geojson-validation';
-import type { Issue } from '../story/types';
+import { sortIssues, type Issue } from '../story/types';
+import { utf8Length } from '../story/utf8-length';
 
 /** What a GeoJSON text may hold at its root. */
 export type GeoJSONRoot = FeatureCollection | Feature | Geometry;
@@ -114,21 +115,6 @@ class LineIndex {
     }
     return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
   }
-}
-
-/** UTF-8 length of a string, counted without allocating an encoded copy. */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4; // a surrogate pair is one 4-byte code point
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 /**
@@ -693,11 +679,6 @@ function secondOpinion(data: GeoJSONRoot, root: Node, file: string, lines: LineI
     }
   }
   return found;
-}
-
-/** Orders issues by position so output reads top to bottom. */
-function sortIssues(issues: Issue[]): Issue[] {
-  return issues.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** Which property convention applies to a path relative to the project root; none outside geo/. */

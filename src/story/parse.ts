@@ -16,7 +16,9 @@ import {
   type ParseResult,
   type Story,
   type StoryLayer,
+  sortIssues,
 } from './types';
+import { utf8Length } from './utf8-length';
 
 /** Largest story file accepted, in UTF-8 bytes; a story is text, not a data dump. */
 export const MAX_STORY_BYTES = 2 * 1024 * 1024;
@@ -36,7 +38,7 @@ const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 /** Reads a story file; see docs/story-format.md for the format and the error policy. */
 export function parseStory(text: string, file: string): ParseResult {
   const report = new Report(file);
-  const size = byteLength(text);
+  const size = utf8Length(text);
   if (size > MAX_STORY_BYTES) {
     const mb = (size / 1024 / 1024).toFixed(1);
     report.error(1, undefined, '', `the file is ${mb} MB; a story file may be at most 2 MB`);
@@ -82,7 +84,7 @@ class Report {
   }
 
   result(story?: Story): ParseResult {
-    const issues = [...this.issues].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+    const issues = sortIssues([...this.issues]);
     return story ? { story, issues } : { issues };
   }
 
@@ -91,12 +93,6 @@ class Report {
     if (column !== undefined) issue.column = column;
     this.issues.push(issue);
   }
-}
-
-function byteLength(text: string): number {
-  // Every UTF-16 unit is at most 3 UTF-8 bytes, so only near the cap is the exact count needed.
-  if (text.length * 3 <= MAX_STORY_BYTES) return text.length;
-  return new TextEncoder().encode(text).length;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -180,6 +180,11 @@ export interface ParseResult {
   issues: Issue[];
 }
 
+/** Orders issues top to bottom, by line then column, in place; issues at one place keep their order. */
+export function sortIssues(issues: Issue[]): Issue[] {
+  return issues.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+}
+
 /** Formats an issue as `file:line:column: severity: field: message` for terminals and error events. */
 export function formatIssue(issue: Issue): string {
   const where = issue.column ? `${issue.file}:${issue.line}:${issue.column}` : `${issue.file}:${issue.line}`;
