@@ -1,7 +1,7 @@
 /**
  * The typed form of a story file. Nothing here touches the DOM or the map:
  * story/ turns Markdown + front matter into these plain objects, and the
- * element and map modules consume them (conventions.md, "data flows one way").
+ * element and map modules only read them; nothing flows back into a story.
  */
 
 /** Languages every reader-facing string exists in. */
@@ -101,7 +101,7 @@ export interface SourceRef {
   url?: string;
 }
 
-/** A measurement a chapter shows (issue: reader controls). */
+/** A measurement a chapter shows: a stretch of a line, with its length along the line. */
 export interface ChapterMeasure {
   /** Layer holding the line to measure along. */
   layer: string;
