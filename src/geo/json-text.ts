@@ -12,7 +12,7 @@ export type Path = (string | number)[];
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** Formats a path as `features[3].geometry.coordinates[0][2]`. */
-export function formatPath(path: Path): string {
+function formatPath(path: Path): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
