@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from './validate';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const fixture = (name: string) => join(root, 'src/geo/fixtures/validate', name);
+const fixture = (name: string) => join(root, 'src/geo/fixtures/validate-geojson', name);
 
 /** A story in the documented format whose layers are the given files; `chapter` adds YAML to its chapter. */
 function story(files: string[], chapter = ''): string {
@@ -199,13 +199,13 @@ describe('validate CLI', () => {
         encoding: 'utf8',
         shell: process.platform === 'win32',
       });
-    const bad = cli('src/geo/fixtures/validate/bad-comment.geojson');
+    const bad = cli('src/geo/fixtures/validate-geojson/bad-comment.geojson');
     expect(bad.status).toBe(1);
     expect(bad.stdout.trim().split('\n')).toEqual([
-      'src/geo/fixtures/validate/bad-comment.geojson:3:3: error: comments are not allowed in JSON',
+      'src/geo/fixtures/validate-geojson/bad-comment.geojson:3:3: error: comments are not allowed in JSON',
       '1 files checked, 1 errors, 0 warnings',
     ]);
-    const good = cli('src/geo/fixtures/validate/good-geometry-collection.geojson');
+    const good = cli('src/geo/fixtures/validate-geojson/good-geometry-collection.geojson');
     expect(good.status).toBe(0);
     expect(good.stdout.trim()).toBe('1 files checked, 0 errors, 0 warnings');
   }, 30_000);

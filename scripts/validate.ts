@@ -16,7 +16,7 @@ import type { FeatureCollection } from 'geojson';
 import { measureProblems } from '../src/geo/chapter-measure';
 import { DEFAULT_LIMITS, asFeatureCollection, conventionFor, validateGeoJSON } from '../src/geo/validate-geojson';
 import { parseStory } from '../src/story/parse';
-import { formatIssue, type Issue } from '../src/story/types';
+import { formatIssue, sortIssues, type Issue } from '../src/story/types';
 
 /** A file's text, or why it could not be read. */
 export type ReadResult = { text: string } | { error: string };
@@ -153,7 +153,7 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
   let errors = 0;
   let warnings = 0;
   for (const issues of byFile.values()) {
-    issues.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+    sortIssues(issues);
     for (const issue of issues) {
       if (issue.severity === 'error') errors++;
       else warnings++;

@@ -5,7 +5,7 @@ import { featureBounds } from './bounds';
 import { runFixtures } from './fixtures/run-fixtures';
 
 describe('featureBounds', () => {
-  runFixtures('feature-bounds', (input) => {
+  runFixtures('bounds', (input) => {
     const fc = input as FeatureCollection;
     // The whole layer, every id present, and one id that is absent.
     const present = new Set(fc.features.flatMap((f) => (f.id === undefined ? [] : [f.id])));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LngLat } from '../story/types';
 import { nearestOnLine, pointAtChainage } from './chainage';
 import { runFixtures } from './fixtures/run-fixtures';
-import { corner, DEGREE, R, RAD } from './fixtures/shapes';
+import { centreline, corner, DEGREE, R, RAD, twoParts } from './fixtures/shapes';
 import { lineLength } from './line-length';
 
 /** Splits a fixture input into its first line and its points. */
@@ -19,7 +19,7 @@ function lineAndPoints(input: unknown) {
 }
 
 describe('nearestOnLine', () => {
-  runFixtures('nearest-on-line', (input) => {
+  runFixtures('chainage/nearest-on-line', (input) => {
     const { line, points } = lineAndPoints(input);
     return {
       type: 'FeatureCollection',
@@ -84,21 +84,8 @@ describe('nearestOnLine', () => {
   });
 
   it('runs chainage across the parts of a MultiLineString without counting the gaps', () => {
-    const multi: MultiLineString = {
-      type: 'MultiLineString',
-      coordinates: [
-        [
-          [0, 0],
-          [1, 0],
-        ],
-        [
-          [2, 0],
-          [3, 0],
-        ],
-      ],
-    };
-    expect(nearestOnLine(multi, [2.5, 0.1]).chainageMeters).toBeCloseTo(1.5 * DEGREE, 6);
-    expect(nearestOnLine(multi, [0.25, -0.1]).chainageMeters).toBeCloseTo(0.25 * DEGREE, 6);
+    expect(nearestOnLine(twoParts, [2.5, 0.1]).chainageMeters).toBeCloseTo(1.5 * DEGREE, 6);
+    expect(nearestOnLine(twoParts, [0.25, -0.1]).chainageMeters).toBeCloseTo(0.25 * DEGREE, 6);
   });
 
   it('treats a line with a single vertex as that vertex at chainage 0', () => {
@@ -113,7 +100,7 @@ describe('nearestOnLine', () => {
 });
 
 describe('pointAtChainage', () => {
-  runFixtures('point-at-chainage', (input) => {
+  runFixtures('chainage/point-at-chainage', (input) => {
     const { line } = lineAndPoints(input);
     const chainages = (line.properties?.chainagesMeters ?? []) as number[];
     return {
@@ -145,19 +132,6 @@ describe('pointAtChainage', () => {
   });
 
   it('undoes nearestOnLine: the point at a projection’s chainage is the projection', () => {
-    const centreline: LineString = {
-      type: 'LineString',
-      coordinates: [
-        [114.21464, 22.58228],
-        [114.212, 22.574],
-        [114.2065, 22.5665],
-        [114.203, 22.56],
-        [114.201, 22.5555],
-        [114.199, 22.549],
-        [114.1941, 22.54298],
-        [114.18991, 22.54103],
-      ],
-    };
     for (const p of [
       [114.1855, 22.5465],
       [114.2185, 22.547],
@@ -172,22 +146,9 @@ describe('pointAtChainage', () => {
   });
 
   it('walks the parts of a MultiLineString in order, skipping the gaps', () => {
-    const multi: MultiLineString = {
-      type: 'MultiLineString',
-      coordinates: [
-        [
-          [0, 0],
-          [1, 0],
-        ],
-        [
-          [2, 0],
-          [3, 0],
-        ],
-      ],
-    };
     // At the chainage where part 1 ends, the end of part 1 wins over the start of part 2.
-    expect(pointAtChainage(multi, DEGREE)).toEqual([1, 0]);
-    const mid = pointAtChainage(multi, 1.5 * DEGREE);
+    expect(pointAtChainage(twoParts, DEGREE)).toEqual([1, 0]);
+    const mid = pointAtChainage(twoParts, 1.5 * DEGREE);
     expect(mid[0]).toBeCloseTo(2.5, 9);
     expect(mid[1]).toBeCloseTo(0, 9);
   });

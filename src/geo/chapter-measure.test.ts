@@ -5,10 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { ChapterMeasure } from '../story/types';
 import { measureProblems, resolveChapterMeasure } from './chapter-measure';
 import { runFixtures } from './fixtures/run-fixtures';
+import { corner, DEGREE } from './fixtures/shapes';
 import { lineLength } from './line-length';
-
-/** One degree of great circle on Turf's sphere (R = 6,371,008.8 m). */
-const DEGREE = (6371008.8 * Math.PI) / 180;
 
 /** The story's corridor layer: the centreline and the named points along it. */
 const corridor = JSON.parse(
@@ -21,19 +19,7 @@ const layer: FeatureCollection<Geometry | null> = {
   features: [
     { type: 'Feature', id: 'spot', properties: {}, geometry: { type: 'Point', coordinates: [0.5, 0.5] } },
     { type: 'Feature', id: 'nothing', properties: {}, geometry: null },
-    {
-      type: 'Feature',
-      id: 'corner',
-      properties: {},
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [0, 0],
-          [1, 0],
-          [1, 1],
-        ],
-      },
-    },
+    { type: 'Feature', id: 'corner', properties: {}, geometry: corner },
     {
       type: 'Feature',
       id: 2,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { runFixtures } from './fixtures/run-fixtures';
-import { R, RAD } from './fixtures/shapes';
+import { equatorDegree, R, RAD, twoParts } from './fixtures/shapes';
 import { lineLength, lineParts } from './line-length';
 
 /** Haversine distance written out here, so the corridor length is checked without Turf. */
@@ -34,15 +34,7 @@ describe('lineLength', () => {
   });
 
   it('measures one degree of equator as R·π/180', () => {
-    expect(
-      lineLength({
-        type: 'LineString',
-        coordinates: [
-          [0, 0],
-          [1, 0],
-        ],
-      }),
-    ).toBeCloseTo(R * RAD, 6);
+    expect(lineLength(equatorDegree)).toBeCloseTo(R * RAD, 6);
   });
 
   it('gives the same length for a bare geometry and for a Feature wrapping it', () => {
@@ -57,20 +49,7 @@ describe('lineLength', () => {
   });
 
   it('adds the parts of a MultiLineString and not the gaps between them', () => {
-    const multi: MultiLineString = {
-      type: 'MultiLineString',
-      coordinates: [
-        [
-          [0, 0],
-          [1, 0],
-        ],
-        [
-          [2, 0],
-          [3, 0],
-        ],
-      ],
-    };
-    expect(lineLength(multi)).toBeCloseTo(2 * R * RAD, 6);
+    expect(lineLength(twoParts)).toBeCloseTo(2 * R * RAD, 6);
   });
 
   it('is 0 for an empty line, a single vertex, or an empty MultiLineString', () => {
@@ -94,34 +73,12 @@ describe('lineLength', () => {
 
 describe('lineParts', () => {
   it('gives one part for a LineString and one per line for a MultiLineString', () => {
-    expect(
-      lineParts({
-        type: 'LineString',
-        coordinates: [
-          [0, 0],
-          [1, 0],
-        ],
-      }),
-    ).toEqual([
+    expect(lineParts(equatorDegree)).toEqual([
       [
         [0, 0],
         [1, 0],
       ],
     ]);
-    expect(
-      lineParts({
-        type: 'MultiLineString',
-        coordinates: [
-          [
-            [0, 0],
-            [1, 0],
-          ],
-          [
-            [2, 0],
-            [3, 0],
-          ],
-        ],
-      }),
-    ).toHaveLength(2);
+    expect(lineParts(twoParts)).toHaveLength(2);
   });
 });

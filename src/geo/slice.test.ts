@@ -2,12 +2,12 @@ import { length, lineSlice } from '@turf/turf';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { runFixtures } from './fixtures/run-fixtures';
-import { centreline, corner, DEGREE } from './fixtures/shapes';
+import { centreline, corner, DEGREE, twoParts } from './fixtures/shapes';
 import { lineLength } from './line-length';
 import { sliceByChainage } from './slice';
 
 describe('sliceByChainage', () => {
-  runFixtures('slice-by-chainage', (input) => {
+  runFixtures('slice', (input) => {
     const fc = input as FeatureCollection<LineString | MultiLineString>;
     const line = fc.features[0]!;
     const slices = (line.properties?.slices ?? []) as [number, number][];
@@ -47,20 +47,7 @@ describe('sliceByChainage', () => {
   });
 
   it('does not bridge the gap between the parts of a MultiLineString', () => {
-    const multi: MultiLineString = {
-      type: 'MultiLineString',
-      coordinates: [
-        [
-          [0, 0],
-          [1, 0],
-        ],
-        [
-          [2, 0],
-          [3, 0],
-        ],
-      ],
-    };
-    const got = sliceByChainage(multi, 0.5 * DEGREE, 1.5 * DEGREE);
+    const got = sliceByChainage(twoParts, 0.5 * DEGREE, 1.5 * DEGREE);
     expect(got.coordinates).toHaveLength(2);
     expect(lineLength(got)).toBeCloseTo(DEGREE, 3);
     expect(got.coordinates[1]![0]).toEqual([2, 0]);

@@ -10,7 +10,7 @@ import {
   type PropertyConvention,
 } from './validate-geojson';
 
-const dir = new URL('./fixtures/validate/', import.meta.url);
+const dir = new URL('./fixtures/validate-geojson/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, dir), 'utf8');
 const errors = (issues: Issue[]) => issues.filter((i) => i.severity === 'error');
 
@@ -152,7 +152,7 @@ describe('layer property convention', () => {
   it('chooses the convention from the path', () => {
     expect(conventionFor('geo/corridor.geojson')).toBe('layer');
     expect(conventionFor('./geo/basemap/land.geojson')).toBe('basemap');
-    expect(conventionFor('src/geo/fixtures/validate/good-layer.geojson')).toBeUndefined();
+    expect(conventionFor('src/geo/fixtures/validate-geojson/good-layer.geojson')).toBeUndefined();
   });
 
   it.each<[string, PropertyConvention]>([

@@ -117,255 +117,19 @@ describe('line endings and encodings', () => {
   });
 });
 
-interface Expected {
+/** A bad fixture, the issue an author must see there (its message by a fragment), and whether a story is still shown. */
+interface BadFixture {
+  fixture: string;
   line: number;
   column?: number;
   field: string;
   message: string;
   severity?: Issue['severity'];
+  keepsStory: boolean;
 }
 
-// Each bad fixture: the issue an author must see, and whether a story is still shown.
-const badFixtures: [name: string, expected: Expected, keepsStory: boolean][] = [
-  ['no-front-matter.md', { line: 1, column: 1, field: '', message: 'missing front matter' }, false],
-  ['unclosed-front-matter.md', { line: 1, column: 1, field: '', message: 'front matter is not closed' }, false],
-  [
-    'yaml-syntax.md',
-    { line: 5, column: 1, field: '', message: 'invalid YAML: All mapping items must start at the same column' },
-    false,
-  ],
-  [
-    'tab-indent.md',
-    { line: 4, column: 1, field: '', message: 'invalid YAML: Tabs are not allowed as indentation' },
-    false,
-  ],
-  ['duplicate-key.md', { line: 4, column: 1, field: '', message: 'a key appears twice in the same map' }, false],
-  [
-    'empty-front-matter.md',
-    {
-      line: 1,
-      column: 1,
-      field: '',
-      message: 'expected the front matter to be a map with at least id and title, got nothing',
-    },
-    false,
-  ],
-  [
-    'unquoted-color.md',
-    {
-      line: 9,
-      column: 14,
-      field: 'layers[0].style.color',
-      message: "expected a CSS hex colour in quotes, e.g. '#2e7d32', got nothing",
-    },
-    false,
-  ],
-  [
-    'misspelt-key.md',
-    { line: 9, column: 7, field: 'layers[0].style.colour', message: 'unknown field; did you mean "color"?' },
-    false,
-  ],
-  [
-    'missing-english.md',
-    { line: 3, column: 1, field: 'title.en', message: 'missing; expected non-empty English text' },
-    false,
-  ],
-  [
-    'bad-story-id.md',
-    {
-      line: 2,
-      column: 5,
-      field: 'id',
-      message:
-        'expected a kebab-case id (lowercase letters and digits joined by hyphens, e.g. "eco-corridor"), got "My Story"',
-    },
-    false,
-  ],
-  ['bad-basemap.md', { line: 4, column: 10, field: 'basemap', message: 'got "javascript:alert(1)"' }, false],
-  [
-    'duplicate-layer.md',
-    { line: 9, column: 9, field: 'layers[1].id', message: 'duplicate layer id "roads"; it is first used on line 5' },
-    false,
-  ],
-  [
-    'undeclared-group.md',
-    {
-      line: 11,
-      column: 12,
-      field: 'layers[0].group',
-      message: 'no group has the id "transport"; declared groups: ecology',
-    },
-    false,
-  ],
-  ['no-chapters.md', { line: 9, column: 1, field: 'chapters', message: 'the story has no chapters' }, false],
-  [
-    'zoom-not-number.md',
-    { line: 31, column: 9, field: 'chapters[1].camera.zoom', message: 'expected a number from 0 to 22, got "high"' },
-    true,
-  ],
-  [
-    'swapped-center.md',
-    {
-      line: 14,
-      column: 25,
-      field: 'chapters[0].camera.center[1]',
-      message: 'expected a latitude from -90 to 90 (the order is [longitude, latitude]), got 114.2',
-    },
-    false,
-  ],
-  [
-    'empty-camera.md',
-    {
-      line: 14,
-      column: 9,
-      field: 'chapters[0].camera',
-      message: 'expected a camera: either center and zoom, or fit, got an empty map',
-    },
-    false,
-  ],
-  [
-    'misspelt-zoom.md',
-    { line: 16, column: 3, field: 'chapters[0].camera.zom', message: 'unknown field; did you mean "zoom"?' },
-    false,
-  ],
-  [
-    'fit-undeclared.md',
-    {
-      line: 14,
-      column: 15,
-      field: 'chapters[0].camera.fit',
-      message: 'no layer has the id "rivers"; declared layers: roads',
-    },
-    false,
-  ],
-  [
-    'layers-undeclared.md',
-    { line: 15, column: 17, field: 'chapters[0].layers[1]', message: 'no layer has the id "rail"' },
-    false,
-  ],
-  [
-    'highlight-proto.md',
-    { line: 18, column: 3, field: 'chapters[0].highlight.__proto__', message: 'no layer has the id "__proto__"' },
-    false,
-  ],
-  [
-    'measure-undeclared.md',
-    { line: 17, column: 10, field: 'chapters[0].measure.layer', message: 'no layer has the id "river"' },
-    false,
-  ],
-  [
-    'measure-from-map.md',
-    {
-      line: 16,
-      column: 31,
-      field: 'chapters[0].measure.from',
-      message:
-        'expected km along the line (a number of 0 or more), [longitude, latitude], or the id of a point feature in the layer, got a map',
-    },
-    false,
-  ],
-  [
-    'source-javascript-url.md',
-    {
-      line: 18,
-      column: 10,
-      field: 'chapters[0].sources[0].url',
-      message: 'expected an http(s) URL, got "javascript:alert(1)"',
-    },
-    false,
-  ],
-  [
-    'duplicate-chapter.md',
-    {
-      line: 27,
-      column: 5,
-      field: 'chapters[1].id',
-      message: 'duplicate chapter id "first"; it is first used on line 11',
-    },
-    true,
-  ],
-  [
-    'missing-language.md',
-    { line: 11, column: 1, field: 'chapters[0].body.en', message: 'missing the English text' },
-    false,
-  ],
-  [
-    'unclosed-container.md',
-    {
-      line: 18,
-      column: 1,
-      field: 'chapters[0].body.zh-Hant',
-      message: 'the :::zh-Hant container opened here is not closed',
-    },
-    true,
-  ],
-  [
-    'unknown-language.md',
-    {
-      line: 18,
-      column: 1,
-      field: 'chapters[0].body.zh-hant',
-      message: 'unknown language "zh-hant": expected :::zh-Hant or :::en; write :::zh-Hant',
-    },
-    false,
-  ],
-  [
-    'unclosed-chapter-block.md',
-    { line: 11, column: 1, field: 'chapters[0]', message: 'the chapter block opened here is not closed' },
-    false,
-  ],
-  ['chapter-yaml-syntax.md', { line: 14, column: 1, field: 'chapters[0]', message: 'invalid YAML' }, false],
-  [
-    'dash-where-no-dash.md',
-    {
-      line: 8,
-      column: 5,
-      field: 'layers[0].style.dash',
-      message: 'missing; expected a dash pattern for the features dashWhere picks out, e.g. [2, 1]',
-    },
-    false,
-  ],
-  [
-    'dash-where-no-label.md',
-    {
-      line: 8,
-      column: 5,
-      field: 'layers[0].style.dashLabel',
-      message: 'missing; expected a legend label for the dashed features, e.g. {zh-Hant: 海路, en: by sea}',
-    },
-    false,
-  ],
-  [
-    'dash-label-alone.md',
-    {
-      line: 8,
-      column: 5,
-      field: 'layers[0].style.dashWhere',
-      message: 'missing; expected the feature property and value that dashLabel names, e.g. {mode: sea}',
-    },
-    false,
-  ],
-  [
-    'dash-where-two-pairs.md',
-    {
-      line: 11,
-      column: 18,
-      field: 'layers[0].style.dashWhere',
-      message: 'expected one feature property and the value whose features get the dash, e.g. {mode: sea}, got a map',
-    },
-    false,
-  ],
-  [
-    'dash-where-list.md',
-    {
-      line: 11,
-      column: 25,
-      field: 'layers[0].style.dashWhere.mode',
-      message: 'expected text, a number, or true or false, got a list of 2 items',
-    },
-    false,
-  ],
-];
+// The table lives beside the fixtures, one line per file.
+const badFixtures = JSON.parse(fixture('bad/expected-issues.json')) as BadFixture[];
 
 describe('dashing only some features of a layer', () => {
   const { story, issues } = parseFixture('good/dash-where.md');
@@ -398,18 +162,21 @@ describe('dashing only some features of a layer', () => {
 });
 
 describe('a broken story', () => {
-  it.each(badFixtures)('%s is reported where it is wrong', (name, expected, keepsStory) => {
-    const { story, issues } = parseFixture(`bad/${name}`);
-    expect(issues).toContainEqual({
-      file: `stories/bad/${name}`,
-      line: expected.line,
-      ...(expected.column !== undefined && { column: expected.column }),
-      field: expected.field,
-      message: expect.stringContaining(expected.message),
-      severity: expected.severity ?? 'error',
-    });
-    expect(story !== undefined).toBe(keepsStory);
-  });
+  it.each(badFixtures.map((bad) => [bad.fixture, bad] as const))(
+    '%s is reported where it is wrong',
+    (name, { keepsStory, ...expected }) => {
+      const { story, issues } = parseFixture(`bad/${name}`);
+      expect(issues).toContainEqual({
+        file: `stories/bad/${name}`,
+        line: expected.line,
+        ...(expected.column !== undefined && { column: expected.column }),
+        field: expected.field,
+        message: expect.stringContaining(expected.message),
+        severity: expected.severity ?? 'error',
+      });
+      expect(story !== undefined).toBe(keepsStory);
+    },
+  );
 
   it('reports nothing twice for a misspelt key it can explain', () => {
     const { issues } = parseFixture('bad/misspelt-zoom.md');

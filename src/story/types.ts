@@ -1,7 +1,7 @@
 /**
  * The typed form of a story file. Nothing here touches the DOM or the map:
  * story/ turns Markdown + front matter into these plain objects, and the
- * element and map modules consume them (conventions.md, "data flows one way").
+ * element and map modules only read them; nothing flows back into a story.
  */
 
 /** Languages every reader-facing string exists in. */
@@ -101,7 +101,7 @@ export interface SourceRef {
   url?: string;
 }
 
-/** A measurement a chapter shows (issue: reader controls). */
+/** A measurement a chapter shows: a stretch of a line, with its length along the line. */
 export interface ChapterMeasure {
   /** Layer holding the line to measure along. */
   layer: string;
@@ -178,6 +178,11 @@ export interface Issue {
 export interface ParseResult {
   story?: Story;
   issues: Issue[];
+}
+
+/** Orders issues top to bottom, by line then column, in place; issues at one place keep their order. */
+export function sortIssues(issues: Issue[]): Issue[] {
+  return issues.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** Formats an issue as `file:line:column: severity: field: message` for terminals and error events. */

@@ -2,9 +2,9 @@ import { length, lineSlice } from '@turf/turf';
 import type { FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { LngLat } from '../story/types';
-import { distanceAlong } from './along';
+import { distanceAlong } from './distance-along';
 import { runFixtures } from './fixtures/run-fixtures';
-import { centreline, corner, DEGREE } from './fixtures/shapes';
+import { centreline, corner, DEGREE, twoParts } from './fixtures/shapes';
 
 describe('distanceAlong', () => {
   runFixtures('distance-along', (input) => {
@@ -55,19 +55,6 @@ describe('distanceAlong', () => {
   });
 
   it('skips the gap between the parts of a MultiLineString', () => {
-    const multi: MultiLineString = {
-      type: 'MultiLineString',
-      coordinates: [
-        [
-          [0, 0],
-          [1, 0],
-        ],
-        [
-          [2, 0],
-          [3, 0],
-        ],
-      ],
-    };
-    expect(distanceAlong(multi, [0.5, 0.1], [2.5, 0.1]).alongMeters).toBeCloseTo(DEGREE, 6);
+    expect(distanceAlong(twoParts, [0.5, 0.1], [2.5, 0.1]).alongMeters).toBeCloseTo(DEGREE, 6);
   });
 });
