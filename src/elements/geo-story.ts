@@ -129,8 +129,6 @@ export class GeoStory extends LitElement {
   private _storyUrl = '';
   private _loadId = 0;
   private _fetchAbort: AbortController | undefined;
-  private _pendingGoTo: number | undefined;
-  private _pendingGoToTimer = 0;
   /** The chapter the hash named when the story loaded, to scroll to once its text is rendered. */
   private _startAt: number | undefined;
   private _startedAt = 0;
@@ -141,7 +139,7 @@ export class GeoStory extends LitElement {
 
   private readonly _scroll = new ChapterScrollController(this, {
     chapters: () => [...(this.renderRoot?.querySelectorAll<HTMLElement>('[data-chapter-id]') ?? [])],
-    onActive: (index) => this._onScrollActive(index),
+    onActive: (index) => this._setActive(index, true),
     onViewportHeight: (px) => (this._viewportHeight = px),
     // With a fixed height the story scrolls inside the element, so that scroller is the root.
     root: () => (this._fixedHeight ? this.renderRoot?.querySelector('.layout') : undefined),
@@ -253,10 +251,8 @@ export class GeoStory extends LitElement {
     const chapters = this._story?.chapters ?? [];
     const index = typeof idOrIndex === 'number' ? idOrIndex : chapters.findIndex((c) => c.id === idOrIndex);
     if (!Number.isInteger(index) || index < 0 || index >= chapters.length) return false;
-    const smooth = !reducedMotion();
-    this._awaitScroll(smooth ? index : undefined);
     this._setActive(index, true);
-    this._scroll.scrollToChapter(index, smooth);
+    this._scroll.scrollToChapter(index, !reducedMotion());
     return true;
   }
 
@@ -275,8 +271,6 @@ export class GeoStory extends LitElement {
     queueMicrotask(() => {
       if (this.isConnected) return;
       this._teardownMap();
-      clearTimeout(this._pendingGoToTimer);
-      this._pendingGoTo = undefined;
     });
   }
 
@@ -297,8 +291,7 @@ export class GeoStory extends LitElement {
       // Placed by the hash: the chapter is current already, so only the text has to get there.
       const index = this._startAt;
       this._startAt = undefined;
-      this._awaitScroll(index);
-      this._scroll.scrollToChapter(index, false);
+      this._scroll.scrollToChapter(index, false, true);
     }
     // The panel reads this element's state; a new story or language is news to it too.
     this.renderRoot.querySelector('geo-story-layers')?.requestUpdate();
@@ -548,21 +541,6 @@ export class GeoStory extends LitElement {
   private _mapLabel(): string {
     const chapter = this._story?.chapters[this._index];
     return t(this._lang, 'mapLabel', { title: chapter ? localize(chapter.title, this._lang) : '' });
-  }
-
-  /** Ignores scroll-driven updates until chapter `index` is reached (for 2 s at most); undefined stops ignoring them. */
-  private _awaitScroll(index: number | undefined): void {
-    this._pendingGoTo = index;
-    clearTimeout(this._pendingGoToTimer);
-    if (index !== undefined) this._pendingGoToTimer = window.setTimeout(() => (this._pendingGoTo = undefined), 2000);
-  }
-
-  private _onScrollActive(index: number): void {
-    if (this._pendingGoTo !== undefined) {
-      if (index !== this._pendingGoTo) return;
-      this._pendingGoTo = undefined;
-    }
-    this._setActive(index, true);
   }
 
   private _setActive(index: number, fire: boolean): void {
