@@ -1,12 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { legendSwatch } from '../map/legend.js';
 import { localize, parseLang } from '../story/lang.js';
 import type { Lang } from '../story/types.js';
 import type { GeoStory, LayerSummary } from './geo-story.js';
 import { geoStoryLayersStyles } from './geo-story-layers.styles.js';
-import { dashKey, swatchShapes } from './legend-swatch.js';
+import { dashKey, layerSwatch } from './legend-swatch.js';
 import { t } from './strings.js';
 
 /** Events of `<geo-story>` after which the panel may show something else. */
@@ -105,9 +104,7 @@ export class GeoStoryLayers extends LitElement {
           .checked=${live(layer.visible)}
           @change=${(e: Event) => story.setLayerVisible(layer.id, (e.target as HTMLInputElement).checked)}
         />
-        <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">
-          ${swatchShapes(legendSwatch(style, layer.geometry))}
-        </svg>
+        ${layerSwatch(style, layer.geometry)}
         <span>${layer.title}</span>
       </label>
       ${key ? html`<div class="dash-key">${key}</div>` : nothing}`;

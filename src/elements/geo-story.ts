@@ -12,7 +12,7 @@ import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
 import { straightDistance } from '../geo/distance.js';
 import { formatChainage, formatDistance } from '../geo/format.js';
 import { targetForChapter } from '../map/chapter-state.js';
-import { legendSwatch, type GeometryKind } from '../map/legend.js';
+import type { GeometryKind } from '../map/legend.js';
 import type { MeasureText } from '../map/measure-control.js';
 import type { StoryMap } from '../map/story-map.js';
 import { ChapterHashController } from '../scroll/chapter-hash-controller.js';
@@ -22,7 +22,7 @@ import { parseStory } from '../story/parse.js';
 import { formatIssue, type Chapter, type Issue, type Lang, type LngLat, type Story } from '../story/types.js';
 import { geoStoryStyles } from './geo-story.styles.js';
 import './geo-story-layers.js';
-import { dashKey, swatchShapes } from './legend-swatch.js';
+import { dashKey, layerSwatch } from './legend-swatch.js';
 import { renderMarkdown } from './render-markdown.js';
 import { t } from './strings.js';
 
@@ -456,9 +456,7 @@ export class GeoStory extends LitElement {
         const kinds = this._map?.layerKinds(l.id) ?? [];
         const key = dashKey(l.style, kinds, lang);
         return html`<li>
-            <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">
-              ${swatchShapes(legendSwatch(l.style, kinds))}
-            </svg>
+            ${layerSwatch(l.style, kinds)}
             <span>${localize(l.title, lang)}</span>
           </li>
           ${key ? html`<li class="dash-key">${key}</li>` : nothing}`;
