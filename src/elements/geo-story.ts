@@ -12,7 +12,6 @@ import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
 import { straightDistance } from '../geo/distance.js';
 import { formatChainage, formatDistance } from '../geo/format.js';
 import { targetForChapter } from '../map/chapter-state.js';
-import type { GeometryKind } from '../map/legend.js';
 import type { MeasureText } from '../map/measure-control.js';
 import type { StoryMap } from '../map/story-map.js';
 import { ChapterHashController } from '../scroll/chapter-hash-controller.js';
@@ -22,9 +21,13 @@ import { parseStory } from '../story/parse.js';
 import { formatIssue, type Chapter, type Issue, type Lang, type LngLat, type Story } from '../story/types.js';
 import { geoStoryStyles } from './geo-story.styles.js';
 import './geo-story-layers.js';
+import '../events/geo-story-layers-change.js';
+import type { GeoStoryLayersChangeEvent } from '../events/geo-story-layers-change.js';
 import { dashKey, layerSwatch } from './legend-swatch.js';
+import { layerGroups, panelLayers } from './panel-layers.js';
 import { renderMarkdown } from './render-markdown.js';
 import { t } from './strings.js';
+import type { ChapterSummary, LayerPanelTarget, LayerSummary, PanelLayer } from './summaries.js';
 
 type MapModule = typeof import('../map/story-map.js');
 
@@ -36,26 +39,6 @@ function loadMapModule(): Promise<MapModule> {
 }
 
 let mapSheet: CSSStyleSheet | undefined;
-
-/** A chapter as the host page sees it: id and title in the current language. */
-export interface ChapterSummary {
-  id: string;
-  title: string;
-}
-
-/** A story layer as the host page and the layer panel see it. */
-export interface LayerSummary {
-  /** Layer id, as in the story's front matter. */
-  id: string;
-  /** Title in the current language. */
-  title: string;
-  /** Whether it is visible now: the chapter's choice, or the reader's until the next chapter starts. */
-  visible: boolean;
-  /** Id of its group in the layer panel, if any. */
-  group?: string;
-  /** Kinds of geometry in its data, for the legend swatch; empty until the data is loaded. */
-  geometry: GeometryKind[];
-}
 
 /**
  * A scrolling map story: fetches a Markdown story, shows its chapters beside (wide) or over
@@ -92,7 +75,7 @@ export interface LayerSummary {
  * @cssprop --geo-story-height - Fixed height (a CSS length such as `600px` or `80vh`) for inline use: the story then scrolls inside the element. The `height` attribute takes precedence.
  */
 @customElement('geo-story')
-export class GeoStory extends LitElement {
+export class GeoStory extends LitElement implements LayerPanelTarget {
   static override styles = geoStoryStyles;
 
   /** URL of the story Markdown file, relative to the page. */
@@ -293,8 +276,6 @@ export class GeoStory extends LitElement {
       this._startAt = undefined;
       this._scroll.scrollToChapter(index, false, true);
     }
-    // The panel reads this element's state; a new story or language is news to it too.
-    this.renderRoot.querySelector('geo-story-layers')?.requestUpdate();
     if (this._story && !this._map && this._mapStatus !== 'failed' && this.isConnected && this._mapContainer) {
       void this._createMap();
     }
@@ -303,6 +284,7 @@ export class GeoStory extends LitElement {
   override render() {
     const lang = this._lang;
     const story = this._story;
+    const layers = story ? panelLayers(story, this.layers) : [];
     return html`
       <div
         class="layout ${this._fixedHeight ? 'scroller' : ''}"
@@ -323,7 +305,7 @@ export class GeoStory extends LitElement {
           ${
             story
               ? html`<ol class="chapters" part="chapters" aria-label=${t(lang, 'chapters')}>
-                  ${story.chapters.map((c, i) => this._renderChapter(c, i, lang))}
+                  ${story.chapters.map((c, i) => this._renderChapter(c, i, lang, layers))}
                 </ol>`
               : nothing
           }
@@ -336,7 +318,18 @@ export class GeoStory extends LitElement {
           ${story ? this._renderNav(story, lang) : nothing}
         </div>
         <div class="overlay">
-          ${story && story.layers.length ? html`<geo-story-layers part="layers" collapsible></geo-story-layers>` : nothing}
+          ${
+            story && layers.length
+              ? html`<geo-story-layers
+                  part="layers"
+                  collapsible
+                  .layers=${layers}
+                  .groups=${layerGroups(story, lang)}
+                  .lang=${lang}
+                  @geo-story-layers-change=${this._onPanelChange}
+                ></geo-story-layers>`
+              : nothing
+          }
         </div>
         <div class="sr-only" aria-live="polite" aria-atomic="true">${this._announce}</div>
       </div>
@@ -372,7 +365,7 @@ export class GeoStory extends LitElement {
     </section>`;
   }
 
-  private _renderChapter(chapter: Chapter, index: number, lang: Lang) {
+  private _renderChapter(chapter: Chapter, index: number, lang: Lang, layers: readonly PanelLayer[]) {
     const headingId = `chapter-${index}-title`;
     return html`<li>
       <article
@@ -385,7 +378,7 @@ export class GeoStory extends LitElement {
       >
         <h2 id=${headingId}>${localize(chapter.title, lang)}</h2>
         <div class="body">${unsafeHTML(this._chapterHtml(chapter, lang))}</div>
-        ${this._renderChapterMeasure(chapter, lang)} ${this._renderLegend(chapter, lang)}
+        ${this._renderChapterMeasure(chapter, lang)} ${this._renderLegend(chapter, lang, layers)}
         ${
           chapter.sources.length
             ? html`<footer class="sources">
@@ -448,16 +441,15 @@ export class GeoStory extends LitElement {
     </p>`;
   }
 
-  private _renderLegend(chapter: Chapter, lang: Lang) {
-    const layers = (this._story?.layers ?? []).filter((l) => chapter.layers.includes(l.id));
+  private _renderLegend(chapter: Chapter, lang: Lang, all: readonly PanelLayer[]) {
+    const layers = all.filter((l) => chapter.layers.includes(l.id));
     if (layers.length === 0) return nothing;
     return html`<ul class="legend" part="legend" aria-label=${t(lang, 'legend')}>
       ${layers.map((l) => {
-        const kinds = this._map?.layerKinds(l.id) ?? [];
-        const key = dashKey(l.style, kinds, lang);
+        const key = dashKey(l.style, l.geometry, lang);
         return html`<li>
-            ${layerSwatch(l.style, kinds)}
-            <span>${localize(l.title, lang)}</span>
+            ${layerSwatch(l.style, l.geometry)}
+            <span>${l.title}</span>
           </li>
           ${key ? html`<li class="dash-key">${key}</li>` : nothing}`;
       })}
@@ -507,6 +499,11 @@ export class GeoStory extends LitElement {
       this._map.setMeasuring(false);
       e.preventDefault();
     }
+  };
+
+  /** The layer panel's checkbox: the reader's toggle, as through `setLayerVisible`. */
+  private readonly _onPanelChange = (e: GeoStoryLayersChangeEvent): void => {
+    this.setLayerVisible(e.detail.id, e.detail.visible);
   };
 
   private _onMeasureMode(active: boolean): void {
