@@ -17,8 +17,7 @@ import type { StoryMap } from '../map/story-map.js';
 import { ChapterHashController } from '../scroll/chapter-hash-controller.js';
 import { ChapterScrollController } from '../scroll/chapter-scroll-controller.js';
 import { localize, parseLang } from '../story/lang.js';
-import { parseStory } from '../story/parse.js';
-import { formatIssue, type Chapter, type Issue, type Lang, type LngLat, type Story } from '../story/types.js';
+import { formatIssue, type Chapter, type Lang, type LngLat, type Story } from '../story/types.js';
 import { geoStoryStyles } from './geo-story.styles.js';
 import './geo-story-layers.js';
 import '../events/geo-story-layers-change.js';
@@ -26,6 +25,7 @@ import type { GeoStoryLayersChangeEvent } from '../events/geo-story-layers-chang
 import { dashKey, layerSwatch } from './legend-swatch.js';
 import { layerGroups, panelLayers } from './panel-layers.js';
 import { renderMarkdown } from './render-markdown.js';
+import { StoryLoadController } from './story-load-controller.js';
 import { t } from './strings.js';
 import type { ChapterSummary, LayerPanelTarget, LayerSummary, PanelLayer } from './summaries.js';
 
@@ -93,9 +93,6 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   /** Follow and update the address hash: start at and go to the chapter `#<story-id>/<chapter-id>` names, and write it as the reader moves. */
   @property({ type: Boolean }) hash = false;
 
-  @state() private _story: Story | undefined;
-  @state() private _issues: Issue[] = [];
-  @state() private _loadError = '';
   @state() private _index = 0;
   @state() private _mapStatus: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
   @state() private _mapError = '';
@@ -109,16 +106,25 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   @query('.map') private _mapContainer!: HTMLDivElement;
 
   private _map: StoryMap | undefined;
-  private _storyUrl = '';
-  private _loadId = 0;
-  private _fetchAbort: AbortController | undefined;
   /** The chapter the hash named when the story loaded, to scroll to once its text is rendered. */
   private _startAt: number | undefined;
-  private _startedAt = 0;
   private _html = new Map<string, string>();
-  private _ready!: Promise<void>;
-  private _resolveReady!: () => void;
-  private _rejectReady!: (error: Error) => void;
+
+  private readonly _loader = new StoryLoadController(this, {
+    onReset: () => {
+      this._teardownMap();
+      this._index = 0;
+      this._startAt = undefined;
+      this._overrides = new Map();
+      this._html.clear();
+      this._mapStatus = 'idle';
+    },
+    onLoaded: () => {
+      // With `hash`, a link to a chapter starts the story there: no scrolling through, no chapter-change event.
+      this._index = this._hash.requested() ?? 0;
+      if (this._index > 0) this._startAt = this._index;
+    },
+  });
 
   private readonly _scroll = new ChapterScrollController(this, {
     chapters: () => [...(this.renderRoot?.querySelectorAll<HTMLElement>('[data-chapter-id]') ?? [])],
@@ -130,30 +136,32 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
 
   private readonly _hash = new ChapterHashController(this, {
     enabled: () => this.hash,
-    story: () => (this._story ? { id: this._story.id, chapterIds: this._story.chapters.map((c) => c.id) } : undefined),
+    story: () =>
+      this._loader.story
+        ? { id: this._loader.story.id, chapterIds: this._loader.story.chapters.map((c) => c.id) }
+        : undefined,
     onHashChange: (index) => index !== this._index && this.goTo(index),
   });
 
   constructor() {
     super();
-    this._newReady();
     this.addEventListener('keydown', this._onKeyDown);
   }
 
   /** The parsed story, once loaded. */
   get story(): Story | undefined {
-    return this._story;
+    return this._loader.story;
   }
 
   /** The story's chapters, `{id, title}` in the current language. */
   get chapters(): ChapterSummary[] {
     const lang = this._lang;
-    return (this._story?.chapters ?? []).map((c) => ({ id: c.id, title: localize(c.title, lang) }));
+    return (this._loader.story?.chapters ?? []).map((c) => ({ id: c.id, title: localize(c.title, lang) }));
   }
 
   /** Id of the current chapter. */
   get chapterId(): string | undefined {
-    return this._story?.chapters[this._index]?.id;
+    return this._loader.story?.chapters[this._index]?.id;
   }
 
   /** Index of the current chapter. */
@@ -168,18 +176,18 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
 
   /** Resolves once the story is parsed and the map reached its first idle; rejects if the story cannot be loaded. */
   get ready(): Promise<void> {
-    return this._ready;
+    return this._loader.ready;
   }
 
   /** The language in effect: the `lang` attribute if valid, else the story's default. */
   private get _lang(): Lang {
-    return parseLang(this.lang) ?? this._story?.defaultLang ?? 'zh-Hant';
+    return parseLang(this.lang) ?? this._loader.story?.defaultLang ?? 'zh-Hant';
   }
 
   /** The story's layers, `{id, title, visible}` (title in the current language), in story order. */
   get layers(): LayerSummary[] {
     const lang = this._lang;
-    return (this._story?.layers ?? []).map((l) => {
+    return (this._loader.story?.layers ?? []).map((l) => {
       return {
         id: l.id,
         title: localize(l.title, lang),
@@ -192,7 +200,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
 
   /** Whether a story layer is visible now: the chapter's choice, unless the reader toggled it in this chapter. */
   isLayerVisible(id: string): boolean {
-    const chapter = this._story?.chapters[this._index];
+    const chapter = this._loader.story?.chapters[this._index];
     return chapter ? (this._overrides.get(id) ?? chapter.layers.includes(id)) : false;
   }
 
@@ -201,8 +209,8 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
    * again); fires `geo-story-layer-toggle` when this changes anything. Returns false for an unknown layer.
    */
   setLayerVisible(id: string, visible: boolean): boolean {
-    const chapter = this._story?.chapters[this._index];
-    if (!chapter || !this._story!.layers.some((l) => l.id === id)) return false;
+    const chapter = this._loader.story?.chapters[this._index];
+    if (!chapter || !this._loader.story!.layers.some((l) => l.id === id)) return false;
     if (this.isLayerVisible(id) === visible) return true;
     const overrides = new Map(this._overrides);
     if (chapter.layers.includes(id) === visible) overrides.delete(id);
@@ -231,7 +239,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
 
   /** Scrolls to a chapter, given by id or index; returns false when there is no such chapter. */
   goTo(idOrIndex: string | number): boolean {
-    const chapters = this._story?.chapters ?? [];
+    const chapters = this._loader.story?.chapters ?? [];
     const index = typeof idOrIndex === 'number' ? idOrIndex : chapters.findIndex((c) => c.id === idOrIndex);
     if (!Number.isInteger(index) || index < 0 || index >= chapters.length) return false;
     this._setActive(index, true);
@@ -244,7 +252,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     // Start fetching MapLibre at once, in parallel with the story (text first, map as soon as possible).
     void loadMapModule().catch(() => undefined);
     // Back in the document after a removal that tore the map down: build it again.
-    if (this._story && !this._map) this.requestUpdate();
+    if (this._loader.story && !this._map) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -261,8 +269,8 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     if (this.isConnected) {
       this._fixedHeight = this.height.trim() || getComputedStyle(this).getPropertyValue('--geo-story-height').trim();
     }
-    if (changed.has('src')) void this._load();
-    if (changed.has('lang') && this._story) {
+    if (changed.has('src')) this._loader.load(this.src);
+    if (changed.has('lang') && this._loader.story) {
       this._map?.setLang(this._lang, this._mapLabel());
       this._map?.setMeasureText(this._measureText());
     }
@@ -270,20 +278,20 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
 
   protected override updated(): void {
     this._scroll.observe();
-    if (this._startAt !== undefined && this._story) {
+    if (this._startAt !== undefined && this._loader.story) {
       // Placed by the hash: the chapter is current already, so only the text has to get there.
       const index = this._startAt;
       this._startAt = undefined;
       this._scroll.scrollToChapter(index, false, true);
     }
-    if (this._story && !this._map && this._mapStatus !== 'failed' && this.isConnected && this._mapContainer) {
+    if (this._loader.story && !this._map && this._mapStatus !== 'failed' && this.isConnected && this._mapContainer) {
       void this._createMap();
     }
   }
 
   override render() {
     const lang = this._lang;
-    const story = this._story;
+    const story = this._loader.story;
     const layers = story ? panelLayers(story, this.layers) : [];
     return html`
       <div
@@ -296,7 +304,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
           <header part="header">
             <div class="toolbar">${this._renderLangSwitch(lang)}</div>
             <h1 part="title">
-              ${story ? localize(story.title, lang) : this._loadError ? t(lang, 'storyFailed') : t(lang, 'loadingStory')}
+              ${story ? localize(story.title, lang) : this._loader.error ? t(lang, 'storyFailed') : t(lang, 'loadingStory')}
             </h1>
             ${story?.subtitle ? html`<p class="subtitle">${localize(story.subtitle, lang)}</p>` : nothing}
             ${story ? html`<p class="hint">${t(lang, 'scrollHint')}</p>` : nothing}
@@ -354,13 +362,13 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   }
 
   private _renderProblems(lang: Lang) {
-    const errors = this._issues.filter((i) => i.severity === 'error');
-    if (!this._loadError && errors.length === 0) return nothing;
+    const errors = this._loader.issues.filter((i) => i.severity === 'error');
+    const loadError = this._loader.error;
+    if (!loadError && errors.length === 0) return nothing;
     return html`<section class="problems" part="problems" role="alert">
       <strong>${t(lang, 'storyProblems')}</strong>
       <ul lang="en">
-        ${this._loadError ? html`<li>${this._loadError}</li>` : nothing}
-        ${errors.map((i) => html`<li>${formatIssue(i)}</li>`)}
+        ${loadError ? html`<li>${loadError}</li>` : nothing} ${errors.map((i) => html`<li>${formatIssue(i)}</li>`)}
       </ul>
     </section>`;
   }
@@ -429,7 +437,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     // Worked out on the layer's data, which the map loads; the text shows it once the map is ready.
     const m = declared && this._mapStatus === 'ready' ? this._map?.resolveMeasure(declared) : undefined;
     if (!declared || !m) return nothing;
-    const layer = this._story?.layers.find((l) => l.id === declared.layer);
+    const layer = this._loader.story?.layers.find((l) => l.id === declared.layer);
     return html`<p class="chapter-measure" part="chapter-measure">
       ${t(lang, 'chapterMeasure', {
         layer: layer ? localize(layer.title, lang) : declared.layer,
@@ -465,7 +473,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       readout: (d) => {
         const lines = [t(lang, 'measureStraight', { d: formatDistance(d.straightMeters, lang) })];
         if (d.alongMeters !== undefined && d.chainageMeters) {
-          const layer = this._story?.layers.find((l) => l.id === d.layer);
+          const layer = this._loader.story?.layers.find((l) => l.id === d.layer);
           lines.push(
             t(lang, 'measureAlong', {
               layer: layer ? localize(layer.title, lang) : '',
@@ -534,12 +542,12 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   }
 
   private _mapLabel(): string {
-    const chapter = this._story?.chapters[this._index];
+    const chapter = this._loader.story?.chapters[this._index];
     return t(this._lang, 'mapLabel', { title: chapter ? localize(chapter.title, this._lang) : '' });
   }
 
   private _setActive(index: number, fire: boolean): void {
-    const story = this._story;
+    const story = this._loader.story;
     if (!story || index === this._index) return;
     this._index = index;
     const chapter = story.chapters[index]!;
@@ -556,71 +564,8 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     if (fire) emit(this, 'geo-story-chapter-change', { id: chapter.id, index });
   }
 
-  private _newReady(): void {
-    this._ready = new Promise<void>((resolve, reject) => {
-      this._resolveReady = resolve;
-      this._rejectReady = reject;
-    });
-    // Nobody may be listening; an unhandled rejection would only be noise in the console.
-    this._ready.catch(() => undefined);
-  }
-
-  private async _load(): Promise<void> {
-    const id = ++this._loadId;
-    this._fetchAbort?.abort();
-    this._teardownMap();
-    if (this._story || this._loadError) {
-      this._rejectReady(new Error('superseded by a new src'));
-      this._newReady();
-    }
-    this._story = undefined;
-    this._issues = [];
-    this._loadError = '';
-    this._index = 0;
-    this._startAt = undefined;
-    this._overrides = new Map();
-    this._html.clear();
-    this._mapStatus = 'idle';
-    this._startedAt = performance.now();
-    if (!this.src) return;
-    const url = new URL(this.src, document.baseURI).href;
-    const abort = new AbortController();
-    this._fetchAbort = abort;
-    let text: string;
-    try {
-      const response = await fetch(url, { signal: abort.signal });
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      text = await response.text();
-    } catch (error) {
-      if (id !== this._loadId) return;
-      this._fail(`${this.src}: could not be loaded (${(error as Error).message})`);
-      return;
-    }
-    if (id !== this._loadId) return;
-    const result = parseStory(text, this.src);
-    this._issues = result.issues;
-    const errors = result.issues.filter((i) => i.severity === 'error');
-    if (!result.story) {
-      this._fail(errors[0] ? formatIssue(errors[0]) : `${this.src}: not a story`, errors);
-      return;
-    }
-    if (errors.length) emit(this, 'geo-story-error', { message: formatIssue(errors[0]!), issues: errors });
-    this._storyUrl = url;
-    this._story = result.story;
-    // With `hash`, a link to a chapter starts the story there: no scrolling through, no chapter-change event.
-    this._index = this._hash.requested() ?? 0;
-    if (this._index > 0) this._startAt = this._index;
-  }
-
-  private _fail(message: string, issues?: Issue[]): void {
-    this._loadError = issues?.length ? '' : message;
-    this._rejectReady(new Error(message));
-    emit(this, 'geo-story-error', issues?.length ? { message, issues } : { message });
-  }
-
   private async _createMap(): Promise<void> {
-    const story = this._story!;
-    const loadId = this._loadId;
+    const story = this._loader.story!;
     this._mapStatus = 'loading';
     let module: MapModule;
     try {
@@ -629,19 +574,19 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       this._mapFailed(`map module could not be loaded (${(error as Error).message})`);
       return;
     }
-    if (loadId !== this._loadId || !this.isConnected || this._map) return;
+    if (story !== this._loader.story || !this.isConnected || this._map) return;
     this._adoptMapCss(module.MAPLIBRE_CSS);
     const chapter = story.chapters[this._index];
     if (!chapter) {
       this._mapStatus = 'ready';
-      this._resolveReady();
+      this._loader.resolveReady();
       return;
     }
     try {
       this._map = module.createStoryMap({
         container: this._mapContainer,
         story,
-        storyUrl: this._storyUrl,
+        storyUrl: this._loader.url,
         lang: this._lang,
         basemap: this.basemap || story.basemap,
         initial: targetForChapter(chapter, this._overrides),
@@ -664,15 +609,18 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     // The reader may have scrolled on while the map loaded.
     const current = story.chapters[this._index];
     if (current) map.setTarget(targetForChapter(current, this._overrides));
-    this._resolveReady();
-    emit(this, 'geo-story-ready', { storyId: story.id, firstIdleMs: Math.round(performance.now() - this._startedAt) });
+    this._loader.resolveReady();
+    emit(this, 'geo-story-ready', {
+      storyId: story.id,
+      firstIdleMs: Math.round(performance.now() - this._loader.startedAt),
+    });
   }
 
   private _mapFailed(message: string): void {
     this._mapStatus = 'failed';
     this._mapError = message;
     emit(this, 'geo-story-error', { message: `map: ${message}` });
-    this._rejectReady(new Error(message));
+    this._loader.rejectReady(message);
   }
 
   private _adoptMapCss(cssText: string): void {
