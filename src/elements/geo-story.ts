@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { emit } from '../events/emit.js';
@@ -13,7 +13,8 @@ import { straightDistance } from '../geo/distance.js';
 import { formatChainage, formatDistance } from '../geo/format.js';
 import { targetForChapter } from '../map/chapter-state.js';
 import type { MeasureText } from '../map/measure-control.js';
-import type { StoryMap } from '../map/story-map.js';
+import type { StoryMap, StoryMapOptions } from '../map/story-map.js';
+import { MapHostController } from './map-host-controller.js';
 import { ChapterHashController } from '../scroll/chapter-hash-controller.js';
 import { ChapterScrollController } from '../scroll/chapter-scroll-controller.js';
 import { localize, parseLang } from '../story/lang.js';
@@ -28,17 +29,6 @@ import { renderMarkdown } from './render-markdown.js';
 import { StoryLoadController } from './story-load-controller.js';
 import { t } from './strings.js';
 import type { ChapterSummary, LayerPanelTarget, LayerSummary, PanelLayer } from './summaries.js';
-
-type MapModule = typeof import('../map/story-map.js');
-
-let mapModule: Promise<MapModule> | undefined;
-/** Starts loading the map module (MapLibre) once per page; text renders without waiting for it. */
-function loadMapModule(): Promise<MapModule> {
-  mapModule ??= import('../map/story-map.js');
-  return mapModule;
-}
-
-let mapSheet: CSSStyleSheet | undefined;
 
 /**
  * A scrolling map story: fetches a Markdown story, shows its chapters beside (wide) or over
@@ -94,8 +84,6 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   @property({ type: Boolean }) hash = false;
 
   @state() private _index = 0;
-  @state() private _mapStatus: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
-  @state() private _mapError = '';
   @state() private _announce = '';
   @state() private _viewportHeight = 0;
   /** The reader's layer toggles, on top of the current chapter's layers; cleared when the chapter changes. */
@@ -103,26 +91,33 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   /** The fixed height in effect (`height` attribute, else `--geo-story-height`), or '' when the story scrolls with its container. */
   @state() private _fixedHeight = '';
 
-  @query('.map') private _mapContainer!: HTMLDivElement;
-
-  private _map: StoryMap | undefined;
   /** The chapter the hash named when the story loaded, to scroll to once its text is rendered. */
   private _startAt: number | undefined;
   private _html = new Map<string, string>();
 
   private readonly _loader = new StoryLoadController(this, {
     onReset: () => {
-      this._teardownMap();
+      this._mapHost.reset();
       this._index = 0;
       this._startAt = undefined;
       this._overrides = new Map();
       this._html.clear();
-      this._mapStatus = 'idle';
     },
     onLoaded: () => {
       // With `hash`, a link to a chapter starts the story there: no scrolling through, no chapter-change event.
       this._index = this._hash.requested() ?? 0;
       if (this._index > 0) this._startAt = this._index;
+    },
+  });
+
+  private readonly _mapHost = new MapHostController(this, {
+    container: () => this.renderRoot?.querySelector<HTMLElement>('.map'),
+    story: () => this._loader.story,
+    mapOptions: (story) => this._mapOptions(story),
+    onReady: (map) => this._onMapReady(map),
+    onFail: (message) => {
+      emit(this, 'geo-story-error', { message: `map: ${message}` });
+      this._loader.rejectReady(message);
     },
   });
 
@@ -171,7 +166,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
 
   /** The MapLibre map, once created. */
   get map(): import('maplibre-gl').Map | undefined {
-    return this._map?.map;
+    return this._mapHost.map?.map;
   }
 
   /** Resolves once the story is parsed and the map reached its first idle; rejects if the story cannot be loaded. */
@@ -193,7 +188,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
         title: localize(l.title, lang),
         visible: this.isLayerVisible(l.id),
         ...(l.group ? { group: l.group } : {}),
-        geometry: this._map?.layerKinds(l.id) ?? [],
+        geometry: this._mapHost.map?.layerKinds(l.id) ?? [],
       };
     });
   }
@@ -216,7 +211,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     if (chapter.layers.includes(id) === visible) overrides.delete(id);
     else overrides.set(id, visible);
     this._overrides = overrides;
-    this._map?.setTarget(targetForChapter(chapter, overrides));
+    this._mapHost.map?.setTarget(targetForChapter(chapter, overrides));
     emit(this, 'geo-story-layer-toggle', { id, visible });
     return true;
   }
@@ -227,14 +222,15 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
    * The path is shown on the map in measure mode (Escape leaves); fires `geo-story-measure`.
    */
   measure(points: readonly LngLat[]): GeoStoryMeasureDetail {
-    const detail = this._map ? this._map.measure(points) : { straightMeters: straightDistance(points) };
+    const map = this._mapHost.map;
+    const detail = map ? map.measure(points) : { straightMeters: straightDistance(points) };
     emit(this, 'geo-story-measure', detail);
     return detail;
   }
 
   /** Whether measure mode is on. */
   get measuring(): boolean {
-    return this._map?.measuring ?? false;
+    return this._mapHost.map?.measuring ?? false;
   }
 
   /** Scrolls to a chapter, given by id or index; returns false when there is no such chapter. */
@@ -247,45 +243,23 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     return true;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Start fetching MapLibre at once, in parallel with the story (text first, map as soon as possible).
-    void loadMapModule().catch(() => undefined);
-    // Back in the document after a removal that tore the map down: build it again.
-    if (this._loader.story && !this._map) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A move in the DOM disconnects and reconnects in the same task: only tear down for good
-    // when the element is still out of the document afterwards.
-    queueMicrotask(() => {
-      if (this.isConnected) return;
-      this._teardownMap();
-    });
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.isConnected) {
       this._fixedHeight = this.height.trim() || getComputedStyle(this).getPropertyValue('--geo-story-height').trim();
     }
     if (changed.has('src')) this._loader.load(this.src);
     if (changed.has('lang') && this._loader.story) {
-      this._map?.setLang(this._lang, this._mapLabel());
-      this._map?.setMeasureText(this._measureText());
+      this._mapHost.map?.setLang(this._lang, this._mapLabel());
+      this._mapHost.map?.setMeasureText(this._measureText());
     }
   }
 
   protected override updated(): void {
-    this._scroll.observe();
     if (this._startAt !== undefined && this._loader.story) {
       // Placed by the hash: the chapter is current already, so only the text has to get there.
       const index = this._startAt;
       this._startAt = undefined;
       this._scroll.scrollToChapter(index, false, true);
-    }
-    if (this._loader.story && !this._map && this._mapStatus !== 'failed' && this.isConnected && this._mapContainer) {
-      void this._createMap();
     }
   }
 
@@ -321,8 +295,8 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
         </div>
         <div class="map-box" part="map">
           <div class="map"></div>
-          ${this._mapStatus === 'loading' ? html`<p class="status">${t(lang, 'loadingMap')}</p>` : nothing}
-          ${this._mapStatus === 'failed' ? html`<p class="status" role="alert">${t(lang, 'mapFailed')}${this._mapError}</p>` : nothing}
+          ${this._mapHost.status === 'loading' ? html`<p class="status">${t(lang, 'loadingMap')}</p>` : nothing}
+          ${this._mapHost.status === 'failed' ? html`<p class="status" role="alert">${t(lang, 'mapFailed')}${this._mapHost.error}</p>` : nothing}
           ${story ? this._renderNav(story, lang) : nothing}
         </div>
         <div class="overlay">
@@ -435,7 +409,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   private _renderChapterMeasure(chapter: Chapter, lang: Lang) {
     const declared = chapter.measure;
     // Worked out on the layer's data, which the map loads; the text shows it once the map is ready.
-    const m = declared && this._mapStatus === 'ready' ? this._map?.resolveMeasure(declared) : undefined;
+    const m = declared && this._mapHost.status === 'ready' ? this._mapHost.map?.resolveMeasure(declared) : undefined;
     if (!declared || !m) return nothing;
     const layer = this._loader.story?.layers.find((l) => l.id === declared.layer);
     return html`<p class="chapter-measure" part="chapter-measure">
@@ -492,7 +466,8 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
 
   /** M enters or leaves measure mode, Escape leaves it, while focus is anywhere in the story. */
   private readonly _onKeyDown = (e: KeyboardEvent): void => {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || !this._map) return;
+    const map = this._mapHost.map;
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || !map) return;
     const origin = e.composedPath()[0];
     const typing =
       origin instanceof HTMLElement &&
@@ -502,9 +477,9 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
         (origin instanceof HTMLInputElement && origin.type !== 'checkbox' && origin.type !== 'radio'));
     if (typing) return;
     if (e.key === 'm' || e.key === 'M') {
-      if (this._map.setMeasuring(!this._map.measuring)) e.preventDefault();
-    } else if (e.key === 'Escape' && this._map.measuring) {
-      this._map.setMeasuring(false);
+      if (map.setMeasuring(!map.measuring)) e.preventDefault();
+    } else if (e.key === 'Escape' && map.measuring) {
+      map.setMeasuring(false);
       e.preventDefault();
     }
   };
@@ -553,8 +528,8 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     const chapter = story.chapters[index]!;
     // Reader toggles last until the next chapter starts; then the chapter's own layers apply again.
     this._overrides = new Map();
-    this._map?.setTarget(targetForChapter(chapter));
-    this._map?.setLang(this._lang, this._mapLabel());
+    this._mapHost.map?.setTarget(targetForChapter(chapter));
+    this._mapHost.map?.setLang(this._lang, this._mapLabel());
     this._announce = t(this._lang, 'chapterOf', {
       n: index + 1,
       total: story.chapters.length,
@@ -564,80 +539,37 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     if (fire) emit(this, 'geo-story-chapter-change', { id: chapter.id, index });
   }
 
-  private async _createMap(): Promise<void> {
-    const story = this._loader.story!;
-    this._mapStatus = 'loading';
-    let module: MapModule;
-    try {
-      module = await loadMapModule();
-    } catch (error) {
-      this._mapFailed(`map module could not be loaded (${(error as Error).message})`);
-      return;
-    }
-    if (story !== this._loader.story || !this.isConnected || this._map) return;
-    this._adoptMapCss(module.MAPLIBRE_CSS);
+  /** What a new map of `story` starts from: the current chapter with the reader's toggles, in the current language. */
+  private _mapOptions(story: Story): Omit<StoryMapOptions, 'container'> | undefined {
     const chapter = story.chapters[this._index];
-    if (!chapter) {
-      this._mapStatus = 'ready';
-      this._loader.resolveReady();
-      return;
-    }
-    try {
-      this._map = module.createStoryMap({
-        container: this._mapContainer,
-        story,
-        storyUrl: this._loader.url,
-        lang: this._lang,
-        basemap: this.basemap || story.basemap,
-        initial: targetForChapter(chapter, this._overrides),
-        reducedMotion,
-        label: this._mapLabel(),
-        onError: (message, issues) => emit(this, 'geo-story-error', issues ? { message, issues } : { message }),
-        measureText: this._measureText(),
-        onMeasure: (detail) => emit(this, 'geo-story-measure', detail),
-        onMeasureMode: (active) => this._onMeasureMode(active),
-      });
-    } catch (error) {
-      // No WebGL, for instance: the text stays readable.
-      this._mapFailed((error as Error).message);
-      return;
-    }
-    const map = this._map;
-    await map.firstIdle;
-    if (this._map !== map) return;
-    this._mapStatus = 'ready';
+    if (!chapter) return undefined;
+    return {
+      story,
+      storyUrl: this._loader.url,
+      lang: this._lang,
+      basemap: this.basemap || story.basemap,
+      initial: targetForChapter(chapter, this._overrides),
+      reducedMotion,
+      label: this._mapLabel(),
+      onError: (message, issues) => emit(this, 'geo-story-error', issues ? { message, issues } : { message }),
+      measureText: this._measureText(),
+      onMeasure: (detail) => emit(this, 'geo-story-measure', detail),
+      onMeasureMode: (active) => this._onMeasureMode(active),
+    };
+  }
+
+  private _onMapReady(map: StoryMap | undefined): void {
+    const story = this._loader.story!;
     // The reader may have scrolled on while the map loaded.
     const current = story.chapters[this._index];
-    if (current) map.setTarget(targetForChapter(current, this._overrides));
+    if (map && current) map.setTarget(targetForChapter(current, this._overrides));
     this._loader.resolveReady();
-    emit(this, 'geo-story-ready', {
-      storyId: story.id,
-      firstIdleMs: Math.round(performance.now() - this._loader.startedAt),
-    });
-  }
-
-  private _mapFailed(message: string): void {
-    this._mapStatus = 'failed';
-    this._mapError = message;
-    emit(this, 'geo-story-error', { message: `map: ${message}` });
-    this._loader.rejectReady(message);
-  }
-
-  private _adoptMapCss(cssText: string): void {
-    const root = this.renderRoot;
-    if (!(root instanceof ShadowRoot)) return;
-    mapSheet ??= (() => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(cssText);
-      return sheet;
-    })();
-    if (!root.adoptedStyleSheets.includes(mapSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, mapSheet];
-  }
-
-  private _teardownMap(): void {
-    this._map?.destroy();
-    this._map = undefined;
-    if (this._mapStatus !== 'failed') this._mapStatus = 'idle';
+    if (map) {
+      emit(this, 'geo-story-ready', {
+        storyId: story.id,
+        firstIdleMs: Math.round(performance.now() - this._loader.startedAt),
+      });
+    }
   }
 }
 

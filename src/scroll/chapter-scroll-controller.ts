@@ -43,7 +43,11 @@ export class ChapterScrollController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
-    // Chapters may not be rendered yet; observe() runs again after every render that changes them.
+    // Chapters may not be rendered yet; observe() runs again after every render of the host.
+    this.observe();
+  }
+
+  hostUpdated(): void {
     this.observe();
   }
 
@@ -57,7 +61,7 @@ export class ChapterScrollController implements ReactiveController {
   }
 
   /** (Re)observes the current chapter containers; cheap when nothing changed. */
-  observe(): void {
+  private observe(): void {
     if (!this.connected) return;
     const chapters = this.options.chapters();
     const root = this.options.root?.() ?? scrollRoot(this.host);
@@ -76,9 +80,10 @@ export class ChapterScrollController implements ReactiveController {
       threshold: 0,
     });
     for (const el of chapters) this.observer.observe(el);
+    // A ResizeObserver reports the size it finds when it starts observing, before the next paint;
+    // reporting here instead, inside the host's update, would make the host update twice.
     this.resizeObserver = new ResizeObserver(() => this.reportViewport());
     this.resizeObserver.observe(root ?? this.host.ownerDocument.documentElement);
-    this.reportViewport();
     this.update();
   }
 
