@@ -3,7 +3,7 @@ import '../events/geo-story-layers-change.js';
 import type { GeoStoryLayersChangeEvent } from '../events/geo-story-layers-change.js';
 import { parseLang } from '../story/lang.js';
 import type { Lang } from '../story/types.js';
-import { layerGroups, panelLayers } from './panel-layers.js';
+import { layerGroups, panelLayers } from './layer-summaries.js';
 import type { LayerGroupSummary, LayerPanelTarget, PanelLayer } from './summaries.js';
 
 /** Events of `<geo-story>` after which a panel following it may show something else. */

@@ -8,7 +8,7 @@ import type { Lang } from '../story/types.js';
 import { FollowStoryController } from './follow-story-controller.js';
 import { geoStoryLayersStyles } from './geo-story-layers.styles.js';
 import { dashKey, layerSwatch } from './legend-swatch.js';
-import { groupLayers } from './panel-layers.js';
+import { groupLayers } from './layer-summaries.js';
 import { t } from './strings.js';
 import type { LayerGroupSummary, PanelLayer } from './summaries.js';
 

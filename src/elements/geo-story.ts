@@ -1,34 +1,35 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { emit } from '../events/emit.js';
 import '../events/geo-story-chapter-change.js';
 import '../events/geo-story-error.js';
 import '../events/geo-story-layer-toggle.js';
+import '../events/geo-story-layers-change.js';
+import type { GeoStoryLayersChangeEvent } from '../events/geo-story-layers-change.js';
 import '../events/geo-story-measure.js';
-import '../events/geo-story-ready.js';
 import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
+import '../events/geo-story-ready.js';
 import { straightDistance } from '../geo/distance.js';
-import { formatChainage, formatDistance } from '../geo/format.js';
 import { targetForChapter } from '../map/chapter-state.js';
-import type { MeasureText } from '../map/measure-control.js';
 import type { StoryMap, StoryMapOptions } from '../map/story-map.js';
-import { MapHostController } from './map-host-controller.js';
 import { ChapterHashController } from '../scroll/chapter-hash-controller.js';
 import { ChapterScrollController } from '../scroll/chapter-scroll-controller.js';
 import { localize, parseLang } from '../story/lang.js';
-import { formatIssue, type Chapter, type Lang, type LngLat, type Story } from '../story/types.js';
-import { geoStoryStyles } from './geo-story.styles.js';
+import type { Lang, LngLat, Story } from '../story/types.js';
+import { chapterList, nav, problems, storyHeader } from './chapter-templates.js';
 import './geo-story-layers.js';
-import '../events/geo-story-layers-change.js';
-import type { GeoStoryLayersChangeEvent } from '../events/geo-story-layers-change.js';
-import { dashKey, layerSwatch } from './legend-swatch.js';
-import { layerGroups, panelLayers } from './panel-layers.js';
-import { renderMarkdown } from './render-markdown.js';
+import { geoStoryStyles } from './geo-story.styles.js';
+import { layerVisible, withToggle, type LayerOverrides } from './layer-overrides.js';
+import { MapHostController } from './map-host-controller.js';
+import { MeasureKeysController } from './measure-keys-controller.js';
+import { measureText } from './measure-text.js';
+import { layerGroups, layerSummaries, panelLayers } from './layer-summaries.js';
+import { ChapterBodies } from './render-markdown.js';
 import { StoryLoadController } from './story-load-controller.js';
+import { StorySizeController } from './story-size-controller.js';
 import { t } from './strings.js';
-import type { ChapterSummary, LayerPanelTarget, LayerSummary, PanelLayer } from './summaries.js';
+import type { ChapterSummary, LayerPanelTarget, LayerSummary } from './summaries.js';
 
 /**
  * A scrolling map story: fetches a Markdown story, shows its chapters beside (wide) or over
@@ -85,15 +86,12 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
 
   @state() private _index = 0;
   @state() private _announce = '';
-  @state() private _viewportHeight = 0;
   /** The reader's layer toggles, on top of the current chapter's layers; cleared when the chapter changes. */
-  @state() private _overrides: ReadonlyMap<string, boolean> = new Map();
-  /** The fixed height in effect (`height` attribute, else `--geo-story-height`), or '' when the story scrolls with its container. */
-  @state() private _fixedHeight = '';
+  @state() private _overrides: LayerOverrides = new Map();
 
   /** The chapter the hash named when the story loaded, to scroll to once its text is rendered. */
   private _startAt: number | undefined;
-  private _html = new Map<string, string>();
+  private readonly _bodies = new ChapterBodies();
 
   private readonly _loader = new StoryLoadController(this, {
     onReset: () => {
@@ -101,7 +99,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       this._index = 0;
       this._startAt = undefined;
       this._overrides = new Map();
-      this._html.clear();
+      this._bodies.clear();
     },
     onLoaded: () => {
       // With `hash`, a link to a chapter starts the story there: no scrolling through, no chapter-change event.
@@ -121,26 +119,28 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     },
   });
 
+  private readonly _size = new StorySizeController(this, () => this.height);
+
   private readonly _scroll = new ChapterScrollController(this, {
     chapters: () => [...(this.renderRoot?.querySelectorAll<HTMLElement>('[data-chapter-id]') ?? [])],
-    onActive: (index) => this._setActive(index, true),
-    onViewportHeight: (px) => (this._viewportHeight = px),
+    onActive: (index) => this._setActive(index),
+    onViewportHeight: (px) => this._size.setViewportHeight(px),
     // With a fixed height the story scrolls inside the element, so that scroller is the root.
-    root: () => (this._fixedHeight ? this.renderRoot?.querySelector('.layout') : undefined),
+    root: () => (this._size.fixed ? this.renderRoot?.querySelector('.layout') : undefined),
   });
 
   private readonly _hash = new ChapterHashController(this, {
     enabled: () => this.hash,
-    story: () =>
-      this._loader.story
-        ? { id: this._loader.story.id, chapterIds: this._loader.story.chapters.map((c) => c.id) }
-        : undefined,
+    story: () => {
+      const story = this._loader.story;
+      return story ? { id: story.id, chapterIds: story.chapters.map((c) => c.id) } : undefined;
+    },
     onHashChange: (index) => index !== this._index && this.goTo(index),
   });
 
   constructor() {
     super();
-    this.addEventListener('keydown', this._onKeyDown);
+    new MeasureKeysController(this, () => this._mapHost.map);
   }
 
   /** The parsed story, once loaded. */
@@ -181,22 +181,15 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
 
   /** The story's layers, `{id, title, visible}` (title in the current language), in story order. */
   get layers(): LayerSummary[] {
-    const lang = this._lang;
-    return (this._loader.story?.layers ?? []).map((l) => {
-      return {
-        id: l.id,
-        title: localize(l.title, lang),
-        visible: this.isLayerVisible(l.id),
-        ...(l.group ? { group: l.group } : {}),
-        geometry: this._mapHost.map?.layerKinds(l.id) ?? [],
-      };
-    });
+    const story = this._loader.story;
+    const kinds = (id: string) => this._mapHost.map?.layerKinds(id) ?? [];
+    return story ? layerSummaries(story, this._lang, (id) => this.isLayerVisible(id), kinds) : [];
   }
 
   /** Whether a story layer is visible now: the chapter's choice, unless the reader toggled it in this chapter. */
   isLayerVisible(id: string): boolean {
     const chapter = this._loader.story?.chapters[this._index];
-    return chapter ? (this._overrides.get(id) ?? chapter.layers.includes(id)) : false;
+    return chapter ? layerVisible(chapter, this._overrides, id) : false;
   }
 
   /**
@@ -204,14 +197,12 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
    * again); fires `geo-story-layer-toggle` when this changes anything. Returns false for an unknown layer.
    */
   setLayerVisible(id: string, visible: boolean): boolean {
-    const chapter = this._loader.story?.chapters[this._index];
-    if (!chapter || !this._loader.story!.layers.some((l) => l.id === id)) return false;
+    const story = this._loader.story;
+    const chapter = story?.chapters[this._index];
+    if (!chapter || !story!.layers.some((l) => l.id === id)) return false;
     if (this.isLayerVisible(id) === visible) return true;
-    const overrides = new Map(this._overrides);
-    if (chapter.layers.includes(id) === visible) overrides.delete(id);
-    else overrides.set(id, visible);
-    this._overrides = overrides;
-    this._mapHost.map?.setTarget(targetForChapter(chapter, overrides));
+    this._overrides = withToggle(chapter, this._overrides, id, visible);
+    this._mapHost.map?.setTarget(targetForChapter(chapter, this._overrides));
     emit(this, 'geo-story-layer-toggle', { id, visible });
     return true;
   }
@@ -238,19 +229,16 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     const chapters = this._loader.story?.chapters ?? [];
     const index = typeof idOrIndex === 'number' ? idOrIndex : chapters.findIndex((c) => c.id === idOrIndex);
     if (!Number.isInteger(index) || index < 0 || index >= chapters.length) return false;
-    this._setActive(index, true);
+    this._setActive(index);
     this._scroll.scrollToChapter(index, !reducedMotion());
     return true;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.isConnected) {
-      this._fixedHeight = this.height.trim() || getComputedStyle(this).getPropertyValue('--geo-story-height').trim();
-    }
     if (changed.has('src')) this._loader.load(this.src);
     if (changed.has('lang') && this._loader.story) {
       this._mapHost.map?.setLang(this._lang, this._mapLabel());
-      this._mapHost.map?.setMeasureText(this._measureText());
+      this._mapHost.map?.setMeasureText(measureText(this._lang, this._loader.story));
     }
   }
 
@@ -266,38 +254,39 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   override render() {
     const lang = this._lang;
     const story = this._loader.story;
+    const map = this._mapHost;
     const layers = story ? panelLayers(story, this.layers) : [];
     return html`
       <div
-        class="layout ${this._fixedHeight ? 'scroller' : ''}"
+        class="layout ${this._size.fixed ? 'scroller' : ''}"
         part="base"
         lang=${lang}
-        style=${styleMap({ ...(this._viewportHeight ? { '--_vh': `${this._viewportHeight}px` } : {}), ...(this._fixedHeight ? { '--_h': this._fixedHeight } : {}) })}
+        style=${styleMap(this._size.style)}
       >
         <div class="text" part="text">
-          <header part="header">
-            <div class="toolbar">${this._renderLangSwitch(lang)}</div>
-            <h1 part="title">
-              ${story ? localize(story.title, lang) : this._loader.error ? t(lang, 'storyFailed') : t(lang, 'loadingStory')}
-            </h1>
-            ${story?.subtitle ? html`<p class="subtitle">${localize(story.subtitle, lang)}</p>` : nothing}
-            ${story ? html`<p class="hint">${t(lang, 'scrollHint')}</p>` : nothing}
-          </header>
-          ${this._renderProblems(lang)}
+          ${storyHeader(story, lang, this._loader.error, (l) => (this.lang = l))}
+          ${problems(lang, this._loader.error, this._loader.issues)}
           ${
             story
-              ? html`<ol class="chapters" part="chapters" aria-label=${t(lang, 'chapters')}>
-                  ${story.chapters.map((c, i) => this._renderChapter(c, i, lang, layers))}
-                </ol>`
+              ? chapterList({
+                  chapters: story.chapters,
+                  current: this._index,
+                  lang,
+                  body: (chapter) => this._bodies.get(chapter, lang),
+                  // Worked out on the layer's data, which the map loads; the text shows it once the map is ready.
+                  measure: (chapter) =>
+                    chapter.measure && map.status === 'ready' ? map.map?.resolveMeasure(chapter.measure) : undefined,
+                  layers,
+                })
               : nothing
           }
           <div class="end" aria-hidden="true"></div>
         </div>
         <div class="map-box" part="map">
           <div class="map"></div>
-          ${this._mapHost.status === 'loading' ? html`<p class="status">${t(lang, 'loadingMap')}</p>` : nothing}
-          ${this._mapHost.status === 'failed' ? html`<p class="status" role="alert">${t(lang, 'mapFailed')}${this._mapHost.error}</p>` : nothing}
-          ${story ? this._renderNav(story, lang) : nothing}
+          ${map.status === 'loading' ? html`<p class="status">${t(lang, 'loadingMap')}</p>` : nothing}
+          ${map.status === 'failed' ? html`<p class="status" role="alert">${t(lang, 'mapFailed')}${map.error}</p>` : nothing}
+          ${story ? nav(lang, this._index, story.chapters.length, (delta) => this._step(delta)) : nothing}
         </div>
         <div class="overlay">
           ${
@@ -318,202 +307,18 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     `;
   }
 
-  private _renderLangSwitch(current: Lang) {
-    return html`<div class="lang-switch" role="group" part="lang-switch" aria-label=${t(current, 'languageGroup')}>
-      ${(['zh-Hant', 'en'] as const).map(
-        (lang) =>
-          html`<button
-            type="button"
-            lang=${lang}
-            aria-pressed=${lang === current ? 'true' : 'false'}
-            aria-label=${t(lang, 'languageName')}
-            @click=${() => this._setLangFromReader(lang)}
-          >
-            ${t(lang, 'languageShort')}
-          </button>`,
-      )}
-    </div>`;
-  }
-
-  private _renderProblems(lang: Lang) {
-    const errors = this._loader.issues.filter((i) => i.severity === 'error');
-    const loadError = this._loader.error;
-    if (!loadError && errors.length === 0) return nothing;
-    return html`<section class="problems" part="problems" role="alert">
-      <strong>${t(lang, 'storyProblems')}</strong>
-      <ul lang="en">
-        ${loadError ? html`<li>${loadError}</li>` : nothing} ${errors.map((i) => html`<li>${formatIssue(i)}</li>`)}
-      </ul>
-    </section>`;
-  }
-
-  private _renderChapter(chapter: Chapter, index: number, lang: Lang, layers: readonly PanelLayer[]) {
-    const headingId = `chapter-${index}-title`;
-    return html`<li>
-      <article
-        class="chapter ${index === this._index ? 'active' : ''}"
-        part="chapter"
-        data-chapter-id=${chapter.id}
-        aria-labelledby=${headingId}
-        aria-current=${index === this._index ? 'step' : nothing}
-        tabindex="-1"
-      >
-        <h2 id=${headingId}>${localize(chapter.title, lang)}</h2>
-        <div class="body">${unsafeHTML(this._chapterHtml(chapter, lang))}</div>
-        ${this._renderChapterMeasure(chapter, lang)} ${this._renderLegend(chapter, lang, layers)}
-        ${
-          chapter.sources.length
-            ? html`<footer class="sources">
-                <h3>${t(lang, 'sources')}</h3>
-                <ul>
-                  ${chapter.sources.map(
-                    (s) =>
-                      html`<li>
-                        ${s.url ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer">${localize(s.title, lang)}</a>` : localize(s.title, lang)}
-                      </li>`,
-                  )}
-                </ul>
-              </footer>`
-            : nothing
-        }
-      </article>
-    </li>`;
-  }
-
-  private _renderNav(story: Story, lang: Lang) {
-    const total = story.chapters.length;
-    const n = this._index + 1;
-    return html`<nav class="steps" part="nav" aria-label=${t(lang, 'chapters')}>
-      <button
-        type="button"
-        aria-label=${t(lang, 'previous')}
-        title=${t(lang, 'previous')}
-        ?disabled=${this._index <= 0}
-        @click=${() => this._step(-1)}
-      >
-        ↑
-      </button>
-      <span aria-hidden="true">${t(lang, 'progress', { n, total })}</span>
-      <button
-        type="button"
-        aria-label=${t(lang, 'next')}
-        title=${t(lang, 'next')}
-        ?disabled=${this._index >= total - 1}
-        @click=${() => this._step(1)}
-      >
-        ↓
-      </button>
-    </nav>`;
-  }
-
-  private _renderChapterMeasure(chapter: Chapter, lang: Lang) {
-    const declared = chapter.measure;
-    // Worked out on the layer's data, which the map loads; the text shows it once the map is ready.
-    const m = declared && this._mapHost.status === 'ready' ? this._mapHost.map?.resolveMeasure(declared) : undefined;
-    if (!declared || !m) return nothing;
-    const layer = this._loader.story?.layers.find((l) => l.id === declared.layer);
-    return html`<p class="chapter-measure" part="chapter-measure">
-      ${t(lang, 'chapterMeasure', {
-        layer: layer ? localize(layer.title, lang) : declared.layer,
-        along: formatDistance(m.alongMeters, lang),
-        from: formatChainage(m.fromChainageMeters, lang),
-        to: formatChainage(m.toChainageMeters, lang),
-        straight: formatDistance(m.straightMeters, lang),
-      })}
-    </p>`;
-  }
-
-  private _renderLegend(chapter: Chapter, lang: Lang, all: readonly PanelLayer[]) {
-    const layers = all.filter((l) => chapter.layers.includes(l.id));
-    if (layers.length === 0) return nothing;
-    return html`<ul class="legend" part="legend" aria-label=${t(lang, 'legend')}>
-      ${layers.map((l) => {
-        const key = dashKey(l.style, l.geometry, lang);
-        return html`<li>
-            ${layerSwatch(l.style, l.geometry)}
-            <span>${l.title}</span>
-          </li>
-          ${key ? html`<li class="dash-key">${key}</li>` : nothing}`;
-      })}
-    </ul>`;
-  }
-
-  private _measureText(): MeasureText {
-    const lang = this._lang;
-    return {
-      toggle: t(lang, 'measureToggle'),
-      clear: t(lang, 'measureClear'),
-      hint: t(lang, 'measureHint'),
-      readout: (d) => {
-        const lines = [t(lang, 'measureStraight', { d: formatDistance(d.straightMeters, lang) })];
-        if (d.alongMeters !== undefined && d.chainageMeters) {
-          const layer = this._loader.story?.layers.find((l) => l.id === d.layer);
-          lines.push(
-            t(lang, 'measureAlong', {
-              layer: layer ? localize(layer.title, lang) : '',
-              d: formatDistance(d.alongMeters, lang),
-            }),
-            t(lang, 'measureChainage', {
-              from: formatChainage(d.chainageMeters[0], lang),
-              to: formatChainage(d.chainageMeters[1], lang),
-            }),
-          );
-        }
-        return lines;
-      },
-    };
-  }
-
-  /** M enters or leaves measure mode, Escape leaves it, while focus is anywhere in the story. */
-  private readonly _onKeyDown = (e: KeyboardEvent): void => {
-    const map = this._mapHost.map;
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || !map) return;
-    const origin = e.composedPath()[0];
-    const typing =
-      origin instanceof HTMLElement &&
-      (origin.isContentEditable ||
-        origin instanceof HTMLTextAreaElement ||
-        origin instanceof HTMLSelectElement ||
-        (origin instanceof HTMLInputElement && origin.type !== 'checkbox' && origin.type !== 'radio'));
-    if (typing) return;
-    if (e.key === 'm' || e.key === 'M') {
-      if (map.setMeasuring(!map.measuring)) e.preventDefault();
-    } else if (e.key === 'Escape' && map.measuring) {
-      map.setMeasuring(false);
-      e.preventDefault();
-    }
-  };
-
   /** The layer panel's checkbox: the reader's toggle, as through `setLayerVisible`. */
   private readonly _onPanelChange = (e: GeoStoryLayersChangeEvent): void => {
     this.setLayerVisible(e.detail.id, e.detail.visible);
   };
 
-  private _onMeasureMode(active: boolean): void {
-    this._announce = t(this._lang, active ? 'measureOn' : 'measureOff');
-  }
-
-  private _chapterHtml(chapter: Chapter, lang: Lang): string {
-    const key = `${chapter.id}\u0000${lang}`;
-    let rendered = this._html.get(key);
-    if (rendered === undefined) {
-      rendered = renderMarkdown(localize(chapter.body, lang));
-      this._html.set(key, rendered);
-    }
-    return rendered;
-  }
-
+  /** The previous / next buttons: go there and put the focus on that chapter's text. */
   private _step(delta: number): void {
-    const index = this._index + delta;
-    if (this.goTo(index)) {
+    if (this.goTo(this._index + delta)) {
       this.renderRoot
         .querySelector<HTMLElement>(`[data-chapter-id="${CSS.escape(this.chapterId ?? '')}"]`)
         ?.focus({ preventScroll: true });
     }
-  }
-
-  private _setLangFromReader(lang: Lang): void {
-    this.lang = lang;
   }
 
   private _mapLabel(): string {
@@ -521,7 +326,8 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     return t(this._lang, 'mapLabel', { title: chapter ? localize(chapter.title, this._lang) : '' });
   }
 
-  private _setActive(index: number, fire: boolean): void {
+  /** Makes chapter `index` the current one: its map state, the announcement, the hash, the event. */
+  private _setActive(index: number): void {
     const story = this._loader.story;
     if (!story || index === this._index) return;
     this._index = index;
@@ -536,7 +342,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       title: localize(chapter.title, this._lang),
     });
     this._hash.write(chapter.id);
-    if (fire) emit(this, 'geo-story-chapter-change', { id: chapter.id, index });
+    emit(this, 'geo-story-chapter-change', { id: chapter.id, index });
   }
 
   /** What a new map of `story` starts from: the current chapter with the reader's toggles, in the current language. */
@@ -552,24 +358,19 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       reducedMotion,
       label: this._mapLabel(),
       onError: (message, issues) => emit(this, 'geo-story-error', issues ? { message, issues } : { message }),
-      measureText: this._measureText(),
+      measureText: measureText(this._lang, story),
       onMeasure: (detail) => emit(this, 'geo-story-measure', detail),
-      onMeasureMode: (active) => this._onMeasureMode(active),
+      onMeasureMode: (active) => (this._announce = t(this._lang, active ? 'measureOn' : 'measureOff')),
     };
   }
 
   private _onMapReady(map: StoryMap | undefined): void {
     const story = this._loader.story!;
     // The reader may have scrolled on while the map loaded.
-    const current = story.chapters[this._index];
-    if (map && current) map.setTarget(targetForChapter(current, this._overrides));
+    map?.setTarget(targetForChapter(story.chapters[this._index]!, this._overrides));
     this._loader.resolveReady();
-    if (map) {
-      emit(this, 'geo-story-ready', {
-        storyId: story.id,
-        firstIdleMs: Math.round(performance.now() - this._loader.startedAt),
-      });
-    }
+    const firstIdleMs = Math.round(performance.now() - this._loader.startedAt);
+    if (map) emit(this, 'geo-story-ready', { storyId: story.id, firstIdleMs });
   }
 }
 

@@ -1,4 +1,5 @@
 import { localize } from '../story/lang.js';
+import type { GeometryKind } from '../map/legend.js';
 import type { Lang, Story } from '../story/types.js';
 import type { LayerGroupSummary, LayerSummary, PanelLayer } from './summaries.js';
 
@@ -7,6 +8,26 @@ export interface PanelGroup {
   /** Heading; empty when the layers have no groups at all. */
   title: string;
   layers: PanelLayer[];
+}
+
+/**
+ * The story's layers as the host page sees them, in story order: title in `lang`, whether each is
+ * visible now, its group and the kinds of geometry in its data.
+ * @example layerSummaries(story, 'en', (id) => isLayerVisible(id), (id) => map?.layerKinds(id) ?? [])
+ */
+export function layerSummaries(
+  story: Story,
+  lang: Lang,
+  visible: (id: string) => boolean,
+  kinds: (id: string) => GeometryKind[],
+): LayerSummary[] {
+  return story.layers.map((l) => ({
+    id: l.id,
+    title: localize(l.title, lang),
+    visible: visible(l.id),
+    ...(l.group ? { group: l.group } : {}),
+    geometry: kinds(l.id),
+  }));
 }
 
 /**

@@ -2,20 +2,37 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseStory } from '../story/parse.js';
-import { groupLayers, layerGroups, panelLayers } from './panel-layers.js';
-import type { LayerSummary } from './summaries.js';
+import { groupLayers, layerGroups, layerSummaries, panelLayers } from './layer-summaries.js';
 
 const FILE = 'tests/fixtures/stories/reader-controls.md';
 const story = parseStory(readFileSync(resolve(import.meta.dirname, '../..', FILE), 'utf8'), FILE).story!;
 
-/** What `<geo-story>.layers` says of the story in English, with the first chapter's layers on. */
-const summaries: LayerSummary[] = story.layers.map((l) => ({
-  id: l.id,
-  title: l.title.en,
-  visible: l.id === 'corridor',
-  ...(l.group ? { group: l.group } : {}),
-  geometry: [],
-}));
+/** What `<geo-story>.layers` says of the story in English, with only the corridor on, before the data is in. */
+const summaries = layerSummaries(
+  story,
+  'en',
+  (id) => id === 'corridor',
+  () => [],
+);
+
+describe('layerSummaries', () => {
+  it('gives each layer its title in the language asked for, its state, its group and its geometry, in story order', () => {
+    expect(
+      layerSummaries(
+        story,
+        'zh-Hant',
+        (id) => id !== 'places',
+        (id) => (id === 'places' ? ['point'] : []),
+      ),
+    ).toEqual([
+      { id: 'corridor', title: '生態廊道', visible: true, group: 'ecology', geometry: [] },
+      { id: 'protected-areas', title: '郊野公園及風景名勝區', visible: true, group: 'ecology', geometry: [] },
+      { id: 'mirs-bay', title: '大鵬灣', visible: true, group: 'sea', geometry: [] },
+      { id: 'boundary', title: '港深界線', visible: true, geometry: [] },
+      { id: 'places', title: '地名', visible: false, geometry: ['point'] },
+    ]);
+  });
+});
 
 describe('panelLayers', () => {
   it('gives each summary its layer style, in story order', () => {
