@@ -44,6 +44,22 @@ export function storyHeader(
 }
 
 /**
+ * The problems found in the story file: why it could not be loaded, and its errors (in English,
+ * as the parser words them); nothing when there are none.
+ * @example problems(lang, loader.error, loader.issues)
+ */
+export function problems(lang: Lang, loadError: string, issues: readonly Issue[]): TemplateResult | typeof nothing {
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (!loadError && errors.length === 0) return nothing;
+  return html`<section class="problems" part="problems" role="alert">
+    <strong>${t(lang, 'storyProblems')}</strong>
+    <ul lang="en">
+      ${loadError ? html`<li>${loadError}</li>` : nothing} ${errors.map((i) => html`<li>${formatIssue(i)}</li>`)}
+    </ul>
+  </section>`;
+}
+
+/**
  * The chapters of the text, in order, the current one marked.
  * @example chapterList({ chapters: story.chapters, current, lang, body, measure, layers })
  */
@@ -51,6 +67,34 @@ export function chapterList(view: ChapterListView): TemplateResult {
   return html`<ol class="chapters" part="chapters" aria-label=${t(view.lang, 'chapters')}>
     ${view.chapters.map((chapter, index) => chapterItem(view, chapter, index))}
   </ol>`;
+}
+
+/**
+ * Previous / next chapter buttons and "n / total" over the map.
+ * @example nav(lang, index, story.chapters.length, (delta) => this._step(delta))
+ */
+export function nav(lang: Lang, index: number, total: number, step: (delta: number) => void): TemplateResult {
+  return html`<nav class="steps" part="nav" aria-label=${t(lang, 'chapters')}>
+    <button
+      type="button"
+      aria-label=${t(lang, 'previous')}
+      title=${t(lang, 'previous')}
+      ?disabled=${index <= 0}
+      @click=${() => step(-1)}
+    >
+      ↑
+    </button>
+    <span aria-hidden="true">${t(lang, 'progress', { n: index + 1, total })}</span>
+    <button
+      type="button"
+      aria-label=${t(lang, 'next')}
+      title=${t(lang, 'next')}
+      ?disabled=${index >= total - 1}
+      @click=${() => step(1)}
+    >
+      ↓
+    </button>
+  </nav>`;
 }
 
 /** The language buttons: one per language, each labelled in its own language, the current one pressed. */
@@ -69,22 +113,6 @@ function langSwitch(current: Lang, select: (lang: Lang) => void): TemplateResult
         </button>`,
     )}
   </div>`;
-}
-
-/**
- * The problems found in the story file: why it could not be loaded, and its errors (in English,
- * as the parser words them); nothing when there are none.
- * @example problems(lang, loader.error, loader.issues)
- */
-export function problems(lang: Lang, loadError: string, issues: readonly Issue[]): TemplateResult | typeof nothing {
-  const errors = issues.filter((i) => i.severity === 'error');
-  if (!loadError && errors.length === 0) return nothing;
-  return html`<section class="problems" part="problems" role="alert">
-    <strong>${t(lang, 'storyProblems')}</strong>
-    <ul lang="en">
-      ${loadError ? html`<li>${loadError}</li>` : nothing} ${errors.map((i) => html`<li>${formatIssue(i)}</li>`)}
-    </ul>
-  </section>`;
 }
 
 /** One chapter, as an item of the list: heading, body, declared measurement, legend and sources. */
@@ -121,34 +149,6 @@ function chapterItem(view: ChapterListView, chapter: Chapter, index: number): Te
       }
     </article>
   </li>`;
-}
-
-/**
- * Previous / next chapter buttons and "n / total" over the map.
- * @example nav(lang, index, story.chapters.length, (delta) => this._step(delta))
- */
-export function nav(lang: Lang, index: number, total: number, step: (delta: number) => void): TemplateResult {
-  return html`<nav class="steps" part="nav" aria-label=${t(lang, 'chapters')}>
-    <button
-      type="button"
-      aria-label=${t(lang, 'previous')}
-      title=${t(lang, 'previous')}
-      ?disabled=${index <= 0}
-      @click=${() => step(-1)}
-    >
-      ↑
-    </button>
-    <span aria-hidden="true">${t(lang, 'progress', { n: index + 1, total })}</span>
-    <button
-      type="button"
-      aria-label=${t(lang, 'next')}
-      title=${t(lang, 'next')}
-      ?disabled=${index >= total - 1}
-      @click=${() => step(1)}
-    >
-      ↓
-    </button>
-  </nav>`;
 }
 
 /** The chapter's declared measurement in one line of its text, once worked out. */

@@ -21,10 +21,10 @@ import { chapterList, nav, problems, storyHeader } from './chapter-templates.js'
 import './geo-story-layers.js';
 import { geoStoryStyles } from './geo-story.styles.js';
 import { layerVisible, withToggle, type LayerOverrides } from './layer-overrides.js';
+import { layerGroups, layerSummaries, panelLayers } from './layer-summaries.js';
 import { MapHostController } from './map-host-controller.js';
 import { MeasureKeysController } from './measure-keys-controller.js';
 import { measureText } from './measure-text.js';
-import { layerGroups, layerSummaries, panelLayers } from './layer-summaries.js';
 import { ChapterBodies } from './render-markdown.js';
 import { StoryLoadController } from './story-load-controller.js';
 import { StorySizeController } from './story-size-controller.js';
