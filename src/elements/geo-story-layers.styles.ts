@@ -1,22 +1,12 @@
 import { css } from 'lit';
+import { baseStyles } from './base.styles.js';
 
-/** Styles of `<geo-story-layers>`: a compact card that stays readable at 320 px. */
-export const geoStoryLayersStyles = css`
+/** The panel's own styles: a compact card that stays readable at 320 px. */
+const panelStyles = css`
   :host {
     display: block;
-    font-family: var(--geo-story-font-family, system-ui, 'Noto Sans CJK TC', 'Noto Sans TC', sans-serif);
-    color: var(--geo-story-text-color, #1d2327);
     font-size: 0.875rem;
     line-height: 1.35;
-    --_accent: var(--geo-story-accent-color, #0b6e4f);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
   }
   .panel {
     background: var(--geo-story-layers-background, #ffffff);
@@ -97,11 +87,6 @@ export const geoStoryLayersStyles = css`
     margin: 0;
     accent-color: var(--_accent);
   }
-  .swatch {
-    flex: none;
-    width: 24px;
-    height: 16px;
-  }
   .note {
     margin: 0.4rem 0 0;
     font-size: 0.75rem;
@@ -118,3 +103,6 @@ export const geoStoryLayersStyles = css`
     }
   }
 `;
+
+/** Styles of `<geo-story-layers>`: the shared base and the panel card. */
+export const geoStoryLayersStyles = [baseStyles, panelStyles];

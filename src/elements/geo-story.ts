@@ -1,61 +1,35 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { emit } from '../events/emit.js';
 import '../events/geo-story-chapter-change.js';
 import '../events/geo-story-error.js';
 import '../events/geo-story-layer-toggle.js';
+import '../events/geo-story-layers-change.js';
+import type { GeoStoryLayersChangeEvent } from '../events/geo-story-layers-change.js';
 import '../events/geo-story-measure.js';
-import '../events/geo-story-ready.js';
 import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
+import '../events/geo-story-ready.js';
 import { straightDistance } from '../geo/distance.js';
-import { formatChainage, formatDistance } from '../geo/format.js';
 import { targetForChapter } from '../map/chapter-state.js';
-import { legendSwatch, type GeometryKind } from '../map/legend.js';
-import type { MeasureText } from '../map/measure-control.js';
-import type { StoryMap } from '../map/story-map.js';
+import type { StoryMap, StoryMapOptions } from '../map/story-map.js';
 import { ChapterHashController } from '../scroll/chapter-hash-controller.js';
 import { ChapterScrollController } from '../scroll/chapter-scroll-controller.js';
 import { localize, parseLang } from '../story/lang.js';
-import { parseStory } from '../story/parse.js';
-import { formatIssue, type Chapter, type Issue, type Lang, type LngLat, type Story } from '../story/types.js';
-import { geoStoryStyles } from './geo-story.styles.js';
+import type { Lang, LngLat, Story } from '../story/types.js';
+import { chapterList, nav, problems, storyHeader } from './chapter-templates.js';
 import './geo-story-layers.js';
-import { dashKey, swatchShapes } from './legend-swatch.js';
-import { renderMarkdown } from './render-markdown.js';
+import { geoStoryStyles } from './geo-story.styles.js';
+import { layerVisible, withToggle, type LayerOverrides } from './layer-overrides.js';
+import { layerGroups, layerSummaries, panelLayers } from './layer-summaries.js';
+import { MapHostController } from './map-host-controller.js';
+import { MeasureKeysController } from './measure-keys-controller.js';
+import { measureText } from './measure-text.js';
+import { ChapterBodies } from './render-markdown.js';
+import { StoryLoadController } from './story-load-controller.js';
+import { StorySizeController } from './story-size-controller.js';
 import { t } from './strings.js';
-
-type MapModule = typeof import('../map/story-map.js');
-
-let mapModule: Promise<MapModule> | undefined;
-/** Starts loading the map module (MapLibre) once per page; text renders without waiting for it. */
-function loadMapModule(): Promise<MapModule> {
-  mapModule ??= import('../map/story-map.js');
-  return mapModule;
-}
-
-let mapSheet: CSSStyleSheet | undefined;
-
-/** A chapter as the host page sees it: id and title in the current language. */
-export interface ChapterSummary {
-  id: string;
-  title: string;
-}
-
-/** A story layer as the host page and the layer panel see it. */
-export interface LayerSummary {
-  /** Layer id, as in the story's front matter. */
-  id: string;
-  /** Title in the current language. */
-  title: string;
-  /** Whether it is visible now: the chapter's choice, or the reader's until the next chapter starts. */
-  visible: boolean;
-  /** Id of its group in the layer panel, if any. */
-  group?: string;
-  /** Kinds of geometry in its data, for the legend swatch; empty until the data is loaded. */
-  geometry: GeometryKind[];
-}
+import type { ChapterSummary, LayerPanelTarget, LayerSummary } from './summaries.js';
 
 /**
  * A scrolling map story: fetches a Markdown story, shows its chapters beside (wide) or over
@@ -92,7 +66,7 @@ export interface LayerSummary {
  * @cssprop --geo-story-height - Fixed height (a CSS length such as `600px` or `80vh`) for inline use: the story then scrolls inside the element. The `height` attribute takes precedence.
  */
 @customElement('geo-story')
-export class GeoStory extends LitElement {
+export class GeoStory extends LitElement implements LayerPanelTarget {
   static override styles = geoStoryStyles;
 
   /** URL of the story Markdown file, relative to the page. */
@@ -110,69 +84,79 @@ export class GeoStory extends LitElement {
   /** Follow and update the address hash: start at and go to the chapter `#<story-id>/<chapter-id>` names, and write it as the reader moves. */
   @property({ type: Boolean }) hash = false;
 
-  @state() private _story: Story | undefined;
-  @state() private _issues: Issue[] = [];
-  @state() private _loadError = '';
   @state() private _index = 0;
-  @state() private _mapStatus: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
-  @state() private _mapError = '';
   @state() private _announce = '';
-  @state() private _viewportHeight = 0;
   /** The reader's layer toggles, on top of the current chapter's layers; cleared when the chapter changes. */
-  @state() private _overrides: ReadonlyMap<string, boolean> = new Map();
-  /** The fixed height in effect (`height` attribute, else `--geo-story-height`), or '' when the story scrolls with its container. */
-  @state() private _fixedHeight = '';
+  @state() private _overrides: LayerOverrides = new Map();
 
-  @query('.map') private _mapContainer!: HTMLDivElement;
-
-  private _map: StoryMap | undefined;
-  private _storyUrl = '';
-  private _loadId = 0;
-  private _fetchAbort: AbortController | undefined;
-  private _pendingGoTo: number | undefined;
-  private _pendingGoToTimer = 0;
   /** The chapter the hash named when the story loaded, to scroll to once its text is rendered. */
   private _startAt: number | undefined;
-  private _startedAt = 0;
-  private _html = new Map<string, string>();
-  private _ready!: Promise<void>;
-  private _resolveReady!: () => void;
-  private _rejectReady!: (error: Error) => void;
+  private readonly _bodies = new ChapterBodies();
+
+  private readonly _loader = new StoryLoadController(this, {
+    onReset: () => {
+      this._mapHost.reset();
+      this._index = 0;
+      this._startAt = undefined;
+      this._overrides = new Map();
+      this._bodies.clear();
+    },
+    onLoaded: () => {
+      // With `hash`, a link to a chapter starts the story there: no scrolling through, no chapter-change event.
+      this._index = this._hash.requested() ?? 0;
+      if (this._index > 0) this._startAt = this._index;
+    },
+  });
+
+  private readonly _mapHost = new MapHostController(this, {
+    container: () => this.renderRoot?.querySelector<HTMLElement>('.map'),
+    story: () => this._loader.story,
+    mapOptions: (story) => this._mapOptions(story),
+    onReady: (map) => this._onMapReady(map),
+    onFail: (message) => {
+      emit(this, 'geo-story-error', { message: `map: ${message}` });
+      this._loader.rejectReady(message);
+    },
+  });
+
+  private readonly _size = new StorySizeController(this, () => this.height);
 
   private readonly _scroll = new ChapterScrollController(this, {
     chapters: () => [...(this.renderRoot?.querySelectorAll<HTMLElement>('[data-chapter-id]') ?? [])],
-    onActive: (index) => this._onScrollActive(index),
-    onViewportHeight: (px) => (this._viewportHeight = px),
+    onActive: (index) => this._setActive(index),
+    onViewportHeight: (px) => this._size.setViewportHeight(px),
     // With a fixed height the story scrolls inside the element, so that scroller is the root.
-    root: () => (this._fixedHeight ? this.renderRoot?.querySelector('.layout') : undefined),
+    root: () => (this._size.fixed ? this.renderRoot?.querySelector('.layout') : undefined),
   });
 
   private readonly _hash = new ChapterHashController(this, {
     enabled: () => this.hash,
-    story: () => (this._story ? { id: this._story.id, chapterIds: this._story.chapters.map((c) => c.id) } : undefined),
+    story: () => {
+      const story = this._loader.story;
+      return story ? { id: story.id, chapterIds: story.chapters.map((c) => c.id) } : undefined;
+    },
     onHashChange: (index) => index !== this._index && this.goTo(index),
   });
 
   constructor() {
     super();
-    this._newReady();
-    this.addEventListener('keydown', this._onKeyDown);
+    new MeasureKeysController(this, () => this._mapHost.map);
   }
 
   /** The parsed story, once loaded. */
   get story(): Story | undefined {
-    return this._story;
+    return this._loader.story;
   }
 
   /** The story's chapters, `{id, title}` in the current language. */
   get chapters(): ChapterSummary[] {
     const lang = this._lang;
-    return (this._story?.chapters ?? []).map((c) => ({ id: c.id, title: localize(c.title, lang) }));
+    return (this._loader.story?.chapters ?? []).map((c) => ({ id: c.id, title: localize(c.title, lang) }));
   }
 
   /** Id of the current chapter. */
   get chapterId(): string | undefined {
-    return this._story?.chapters[this._index]?.id;
+    return this._loader.story?.chapters[this._index]?.id;
   }
 
   /** Index of the current chapter. */
@@ -182,37 +166,30 @@ export class GeoStory extends LitElement {
 
   /** The MapLibre map, once created. */
   get map(): import('maplibre-gl').Map | undefined {
-    return this._map?.map;
+    return this._mapHost.map?.map;
   }
 
   /** Resolves once the story is parsed and the map reached its first idle; rejects if the story cannot be loaded. */
   get ready(): Promise<void> {
-    return this._ready;
+    return this._loader.ready;
   }
 
   /** The language in effect: the `lang` attribute if valid, else the story's default. */
   private get _lang(): Lang {
-    return parseLang(this.lang) ?? this._story?.defaultLang ?? 'zh-Hant';
+    return parseLang(this.lang) ?? this._loader.story?.defaultLang ?? 'zh-Hant';
   }
 
   /** The story's layers, `{id, title, visible}` (title in the current language), in story order. */
   get layers(): LayerSummary[] {
-    const lang = this._lang;
-    return (this._story?.layers ?? []).map((l) => {
-      return {
-        id: l.id,
-        title: localize(l.title, lang),
-        visible: this.isLayerVisible(l.id),
-        ...(l.group ? { group: l.group } : {}),
-        geometry: this._map?.layerKinds(l.id) ?? [],
-      };
-    });
+    const story = this._loader.story;
+    const kinds = (id: string) => this._mapHost.map?.layerKinds(id) ?? [];
+    return story ? layerSummaries(story, this._lang, (id) => this.isLayerVisible(id), kinds) : [];
   }
 
   /** Whether a story layer is visible now: the chapter's choice, unless the reader toggled it in this chapter. */
   isLayerVisible(id: string): boolean {
-    const chapter = this._story?.chapters[this._index];
-    return chapter ? (this._overrides.get(id) ?? chapter.layers.includes(id)) : false;
+    const chapter = this._loader.story?.chapters[this._index];
+    return chapter ? layerVisible(chapter, this._overrides, id) : false;
   }
 
   /**
@@ -220,14 +197,12 @@ export class GeoStory extends LitElement {
    * again); fires `geo-story-layer-toggle` when this changes anything. Returns false for an unknown layer.
    */
   setLayerVisible(id: string, visible: boolean): boolean {
-    const chapter = this._story?.chapters[this._index];
-    if (!chapter || !this._story!.layers.some((l) => l.id === id)) return false;
+    const story = this._loader.story;
+    const chapter = story?.chapters[this._index];
+    if (!chapter || !story!.layers.some((l) => l.id === id)) return false;
     if (this.isLayerVisible(id) === visible) return true;
-    const overrides = new Map(this._overrides);
-    if (chapter.layers.includes(id) === visible) overrides.delete(id);
-    else overrides.set(id, visible);
-    this._overrides = overrides;
-    this._map?.setTarget(targetForChapter(chapter, overrides));
+    this._overrides = withToggle(chapter, this._overrides, id, visible);
+    this._mapHost.map?.setTarget(targetForChapter(chapter, this._overrides));
     emit(this, 'geo-story-layer-toggle', { id, visible });
     return true;
   }
@@ -238,485 +213,164 @@ export class GeoStory extends LitElement {
    * The path is shown on the map in measure mode (Escape leaves); fires `geo-story-measure`.
    */
   measure(points: readonly LngLat[]): GeoStoryMeasureDetail {
-    const detail = this._map ? this._map.measure(points) : { straightMeters: straightDistance(points) };
+    const map = this._mapHost.map;
+    const detail = map ? map.measure(points) : { straightMeters: straightDistance(points) };
     emit(this, 'geo-story-measure', detail);
     return detail;
   }
 
   /** Whether measure mode is on. */
   get measuring(): boolean {
-    return this._map?.measuring ?? false;
+    return this._mapHost.map?.measuring ?? false;
   }
 
   /** Scrolls to a chapter, given by id or index; returns false when there is no such chapter. */
   goTo(idOrIndex: string | number): boolean {
-    const chapters = this._story?.chapters ?? [];
+    const chapters = this._loader.story?.chapters ?? [];
     const index = typeof idOrIndex === 'number' ? idOrIndex : chapters.findIndex((c) => c.id === idOrIndex);
     if (!Number.isInteger(index) || index < 0 || index >= chapters.length) return false;
-    const smooth = !reducedMotion();
-    this._awaitScroll(smooth ? index : undefined);
-    this._setActive(index, true);
-    this._scroll.scrollToChapter(index, smooth);
+    this._setActive(index);
+    this._scroll.scrollToChapter(index, !reducedMotion());
     return true;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Start fetching MapLibre at once, in parallel with the story (text first, map as soon as possible).
-    void loadMapModule().catch(() => undefined);
-    // Back in the document after a removal that tore the map down: build it again.
-    if (this._story && !this._map) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A move in the DOM disconnects and reconnects in the same task: only tear down for good
-    // when the element is still out of the document afterwards.
-    queueMicrotask(() => {
-      if (this.isConnected) return;
-      this._teardownMap();
-      clearTimeout(this._pendingGoToTimer);
-      this._pendingGoTo = undefined;
-    });
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.isConnected) {
-      this._fixedHeight = this.height.trim() || getComputedStyle(this).getPropertyValue('--geo-story-height').trim();
-    }
-    if (changed.has('src')) void this._load();
-    if (changed.has('lang') && this._story) {
-      this._map?.setLang(this._lang, this._mapLabel());
-      this._map?.setMeasureText(this._measureText());
+    if (changed.has('src')) this._loader.load(this.src);
+    if (changed.has('lang') && this._loader.story) {
+      this._mapHost.map?.setLang(this._lang, this._mapLabel());
+      this._mapHost.map?.setMeasureText(measureText(this._lang, this._loader.story));
     }
   }
 
   protected override updated(): void {
-    this._scroll.observe();
-    if (this._startAt !== undefined && this._story) {
+    if (this._startAt !== undefined && this._loader.story) {
       // Placed by the hash: the chapter is current already, so only the text has to get there.
       const index = this._startAt;
       this._startAt = undefined;
-      this._awaitScroll(index);
-      this._scroll.scrollToChapter(index, false);
-    }
-    // The panel reads this element's state; a new story or language is news to it too.
-    this.renderRoot.querySelector('geo-story-layers')?.requestUpdate();
-    if (this._story && !this._map && this._mapStatus !== 'failed' && this.isConnected && this._mapContainer) {
-      void this._createMap();
+      this._scroll.scrollToChapter(index, false, true);
     }
   }
 
   override render() {
     const lang = this._lang;
-    const story = this._story;
+    const story = this._loader.story;
+    const map = this._mapHost;
+    const layers = story ? panelLayers(story, this.layers) : [];
     return html`
       <div
-        class="layout ${this._fixedHeight ? 'scroller' : ''}"
+        class="layout ${this._size.fixed ? 'scroller' : ''}"
         part="base"
         lang=${lang}
-        style=${styleMap({ ...(this._viewportHeight ? { '--_vh': `${this._viewportHeight}px` } : {}), ...(this._fixedHeight ? { '--_h': this._fixedHeight } : {}) })}
+        style=${styleMap(this._size.style)}
       >
         <div class="text" part="text">
-          <header part="header">
-            <div class="toolbar">${this._renderLangSwitch(lang)}</div>
-            <h1 part="title">
-              ${story ? localize(story.title, lang) : this._loadError ? t(lang, 'storyFailed') : t(lang, 'loadingStory')}
-            </h1>
-            ${story?.subtitle ? html`<p class="subtitle">${localize(story.subtitle, lang)}</p>` : nothing}
-            ${story ? html`<p class="hint">${t(lang, 'scrollHint')}</p>` : nothing}
-          </header>
-          ${this._renderProblems(lang)}
+          ${storyHeader(story, lang, this._loader.error, (l) => (this.lang = l))}
+          ${problems(lang, this._loader.error, this._loader.issues)}
           ${
             story
-              ? html`<ol class="chapters" part="chapters" aria-label=${t(lang, 'chapters')}>
-                  ${story.chapters.map((c, i) => this._renderChapter(c, i, lang))}
-                </ol>`
+              ? chapterList({
+                  chapters: story.chapters,
+                  current: this._index,
+                  lang,
+                  body: (chapter) => this._bodies.get(chapter, lang),
+                  // Worked out on the layer's data, which the map loads; the text shows it once the map is ready.
+                  measure: (chapter) =>
+                    chapter.measure && map.status === 'ready' ? map.map?.resolveMeasure(chapter.measure) : undefined,
+                  layers,
+                })
               : nothing
           }
           <div class="end" aria-hidden="true"></div>
         </div>
         <div class="map-box" part="map">
           <div class="map"></div>
-          ${this._mapStatus === 'loading' ? html`<p class="status">${t(lang, 'loadingMap')}</p>` : nothing}
-          ${this._mapStatus === 'failed' ? html`<p class="status" role="alert">${t(lang, 'mapFailed')}${this._mapError}</p>` : nothing}
-          ${story ? this._renderNav(story, lang) : nothing}
+          ${map.status === 'loading' ? html`<p class="status">${t(lang, 'loadingMap')}</p>` : nothing}
+          ${map.status === 'failed' ? html`<p class="status" role="alert">${t(lang, 'mapFailed')}${map.error}</p>` : nothing}
+          ${story ? nav(lang, this._index, story.chapters.length, (delta) => this._step(delta)) : nothing}
         </div>
         <div class="overlay">
-          ${story && story.layers.length ? html`<geo-story-layers part="layers" collapsible></geo-story-layers>` : nothing}
+          ${
+            story && layers.length
+              ? html`<geo-story-layers
+                  part="layers"
+                  collapsible
+                  .layers=${layers}
+                  .groups=${layerGroups(story, lang)}
+                  .lang=${lang}
+                  @geo-story-layers-change=${this._onPanelChange}
+                ></geo-story-layers>`
+              : nothing
+          }
         </div>
         <div class="sr-only" aria-live="polite" aria-atomic="true">${this._announce}</div>
       </div>
     `;
   }
 
-  private _renderLangSwitch(current: Lang) {
-    return html`<div class="lang-switch" role="group" part="lang-switch" aria-label=${t(current, 'languageGroup')}>
-      ${(['zh-Hant', 'en'] as const).map(
-        (lang) =>
-          html`<button
-            type="button"
-            lang=${lang}
-            aria-pressed=${lang === current ? 'true' : 'false'}
-            aria-label=${t(lang, 'languageName')}
-            @click=${() => this._setLangFromReader(lang)}
-          >
-            ${t(lang, 'languageShort')}
-          </button>`,
-      )}
-    </div>`;
-  }
-
-  private _renderProblems(lang: Lang) {
-    const errors = this._issues.filter((i) => i.severity === 'error');
-    if (!this._loadError && errors.length === 0) return nothing;
-    return html`<section class="problems" part="problems" role="alert">
-      <strong>${t(lang, 'storyProblems')}</strong>
-      <ul lang="en">
-        ${this._loadError ? html`<li>${this._loadError}</li>` : nothing}
-        ${errors.map((i) => html`<li>${formatIssue(i)}</li>`)}
-      </ul>
-    </section>`;
-  }
-
-  private _renderChapter(chapter: Chapter, index: number, lang: Lang) {
-    const headingId = `chapter-${index}-title`;
-    return html`<li>
-      <article
-        class="chapter ${index === this._index ? 'active' : ''}"
-        part="chapter"
-        data-chapter-id=${chapter.id}
-        aria-labelledby=${headingId}
-        aria-current=${index === this._index ? 'step' : nothing}
-        tabindex="-1"
-      >
-        <h2 id=${headingId}>${localize(chapter.title, lang)}</h2>
-        <div class="body">${unsafeHTML(this._chapterHtml(chapter, lang))}</div>
-        ${this._renderChapterMeasure(chapter, lang)} ${this._renderLegend(chapter, lang)}
-        ${
-          chapter.sources.length
-            ? html`<footer class="sources">
-                <h3>${t(lang, 'sources')}</h3>
-                <ul>
-                  ${chapter.sources.map(
-                    (s) =>
-                      html`<li>
-                        ${s.url ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer">${localize(s.title, lang)}</a>` : localize(s.title, lang)}
-                      </li>`,
-                  )}
-                </ul>
-              </footer>`
-            : nothing
-        }
-      </article>
-    </li>`;
-  }
-
-  private _renderNav(story: Story, lang: Lang) {
-    const total = story.chapters.length;
-    const n = this._index + 1;
-    return html`<nav class="steps" part="nav" aria-label=${t(lang, 'chapters')}>
-      <button
-        type="button"
-        aria-label=${t(lang, 'previous')}
-        title=${t(lang, 'previous')}
-        ?disabled=${this._index <= 0}
-        @click=${() => this._step(-1)}
-      >
-        ↑
-      </button>
-      <span aria-hidden="true">${t(lang, 'progress', { n, total })}</span>
-      <button
-        type="button"
-        aria-label=${t(lang, 'next')}
-        title=${t(lang, 'next')}
-        ?disabled=${this._index >= total - 1}
-        @click=${() => this._step(1)}
-      >
-        ↓
-      </button>
-    </nav>`;
-  }
-
-  private _renderChapterMeasure(chapter: Chapter, lang: Lang) {
-    const declared = chapter.measure;
-    // Worked out on the layer's data, which the map loads; the text shows it once the map is ready.
-    const m = declared && this._mapStatus === 'ready' ? this._map?.resolveMeasure(declared) : undefined;
-    if (!declared || !m) return nothing;
-    const layer = this._story?.layers.find((l) => l.id === declared.layer);
-    return html`<p class="chapter-measure" part="chapter-measure">
-      ${t(lang, 'chapterMeasure', {
-        layer: layer ? localize(layer.title, lang) : declared.layer,
-        along: formatDistance(m.alongMeters, lang),
-        from: formatChainage(m.fromChainageMeters, lang),
-        to: formatChainage(m.toChainageMeters, lang),
-        straight: formatDistance(m.straightMeters, lang),
-      })}
-    </p>`;
-  }
-
-  private _renderLegend(chapter: Chapter, lang: Lang) {
-    const layers = (this._story?.layers ?? []).filter((l) => chapter.layers.includes(l.id));
-    if (layers.length === 0) return nothing;
-    return html`<ul class="legend" part="legend" aria-label=${t(lang, 'legend')}>
-      ${layers.map((l) => {
-        const kinds = this._map?.layerKinds(l.id) ?? [];
-        const key = dashKey(l.style, kinds, lang);
-        return html`<li>
-            <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">
-              ${swatchShapes(legendSwatch(l.style, kinds))}
-            </svg>
-            <span>${localize(l.title, lang)}</span>
-          </li>
-          ${key ? html`<li class="dash-key">${key}</li>` : nothing}`;
-      })}
-    </ul>`;
-  }
-
-  private _measureText(): MeasureText {
-    const lang = this._lang;
-    return {
-      toggle: t(lang, 'measureToggle'),
-      clear: t(lang, 'measureClear'),
-      hint: t(lang, 'measureHint'),
-      readout: (d) => {
-        const lines = [t(lang, 'measureStraight', { d: formatDistance(d.straightMeters, lang) })];
-        if (d.alongMeters !== undefined && d.chainageMeters) {
-          const layer = this._story?.layers.find((l) => l.id === d.layer);
-          lines.push(
-            t(lang, 'measureAlong', {
-              layer: layer ? localize(layer.title, lang) : '',
-              d: formatDistance(d.alongMeters, lang),
-            }),
-            t(lang, 'measureChainage', {
-              from: formatChainage(d.chainageMeters[0], lang),
-              to: formatChainage(d.chainageMeters[1], lang),
-            }),
-          );
-        }
-        return lines;
-      },
-    };
-  }
-
-  /** M enters or leaves measure mode, Escape leaves it, while focus is anywhere in the story. */
-  private readonly _onKeyDown = (e: KeyboardEvent): void => {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || !this._map) return;
-    const origin = e.composedPath()[0];
-    const typing =
-      origin instanceof HTMLElement &&
-      (origin.isContentEditable ||
-        origin instanceof HTMLTextAreaElement ||
-        origin instanceof HTMLSelectElement ||
-        (origin instanceof HTMLInputElement && origin.type !== 'checkbox' && origin.type !== 'radio'));
-    if (typing) return;
-    if (e.key === 'm' || e.key === 'M') {
-      if (this._map.setMeasuring(!this._map.measuring)) e.preventDefault();
-    } else if (e.key === 'Escape' && this._map.measuring) {
-      this._map.setMeasuring(false);
-      e.preventDefault();
-    }
+  /** The layer panel's checkbox: the reader's toggle, as through `setLayerVisible`. */
+  private readonly _onPanelChange = (e: GeoStoryLayersChangeEvent): void => {
+    this.setLayerVisible(e.detail.id, e.detail.visible);
   };
 
-  private _onMeasureMode(active: boolean): void {
-    this._announce = t(this._lang, active ? 'measureOn' : 'measureOff');
-  }
-
-  private _chapterHtml(chapter: Chapter, lang: Lang): string {
-    const key = `${chapter.id}\u0000${lang}`;
-    let rendered = this._html.get(key);
-    if (rendered === undefined) {
-      rendered = renderMarkdown(localize(chapter.body, lang));
-      this._html.set(key, rendered);
-    }
-    return rendered;
-  }
-
+  /** The previous / next buttons: go there and put the focus on that chapter's text. */
   private _step(delta: number): void {
-    const index = this._index + delta;
-    if (this.goTo(index)) {
+    if (this.goTo(this._index + delta)) {
       this.renderRoot
         .querySelector<HTMLElement>(`[data-chapter-id="${CSS.escape(this.chapterId ?? '')}"]`)
         ?.focus({ preventScroll: true });
     }
   }
 
-  private _setLangFromReader(lang: Lang): void {
-    this.lang = lang;
-  }
-
   private _mapLabel(): string {
-    const chapter = this._story?.chapters[this._index];
+    const chapter = this._loader.story?.chapters[this._index];
     return t(this._lang, 'mapLabel', { title: chapter ? localize(chapter.title, this._lang) : '' });
   }
 
-  /** Ignores scroll-driven updates until chapter `index` is reached (for 2 s at most); undefined stops ignoring them. */
-  private _awaitScroll(index: number | undefined): void {
-    this._pendingGoTo = index;
-    clearTimeout(this._pendingGoToTimer);
-    if (index !== undefined) this._pendingGoToTimer = window.setTimeout(() => (this._pendingGoTo = undefined), 2000);
-  }
-
-  private _onScrollActive(index: number): void {
-    if (this._pendingGoTo !== undefined) {
-      if (index !== this._pendingGoTo) return;
-      this._pendingGoTo = undefined;
-    }
-    this._setActive(index, true);
-  }
-
-  private _setActive(index: number, fire: boolean): void {
-    const story = this._story;
+  /** Makes chapter `index` the current one: its map state, the announcement, the hash, the event. */
+  private _setActive(index: number): void {
+    const story = this._loader.story;
     if (!story || index === this._index) return;
     this._index = index;
     const chapter = story.chapters[index]!;
     // Reader toggles last until the next chapter starts; then the chapter's own layers apply again.
     this._overrides = new Map();
-    this._map?.setTarget(targetForChapter(chapter));
-    this._map?.setLang(this._lang, this._mapLabel());
+    this._mapHost.map?.setTarget(targetForChapter(chapter));
+    this._mapHost.map?.setLang(this._lang, this._mapLabel());
     this._announce = t(this._lang, 'chapterOf', {
       n: index + 1,
       total: story.chapters.length,
       title: localize(chapter.title, this._lang),
     });
     this._hash.write(chapter.id);
-    if (fire) emit(this, 'geo-story-chapter-change', { id: chapter.id, index });
+    emit(this, 'geo-story-chapter-change', { id: chapter.id, index });
   }
 
-  private _newReady(): void {
-    this._ready = new Promise<void>((resolve, reject) => {
-      this._resolveReady = resolve;
-      this._rejectReady = reject;
-    });
-    // Nobody may be listening; an unhandled rejection would only be noise in the console.
-    this._ready.catch(() => undefined);
-  }
-
-  private async _load(): Promise<void> {
-    const id = ++this._loadId;
-    this._fetchAbort?.abort();
-    this._teardownMap();
-    if (this._story || this._loadError) {
-      this._rejectReady(new Error('superseded by a new src'));
-      this._newReady();
-    }
-    this._story = undefined;
-    this._issues = [];
-    this._loadError = '';
-    this._index = 0;
-    this._startAt = undefined;
-    this._overrides = new Map();
-    this._html.clear();
-    this._mapStatus = 'idle';
-    this._startedAt = performance.now();
-    if (!this.src) return;
-    const url = new URL(this.src, document.baseURI).href;
-    const abort = new AbortController();
-    this._fetchAbort = abort;
-    let text: string;
-    try {
-      const response = await fetch(url, { signal: abort.signal });
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      text = await response.text();
-    } catch (error) {
-      if (id !== this._loadId) return;
-      this._fail(`${this.src}: could not be loaded (${(error as Error).message})`);
-      return;
-    }
-    if (id !== this._loadId) return;
-    const result = parseStory(text, this.src);
-    this._issues = result.issues;
-    const errors = result.issues.filter((i) => i.severity === 'error');
-    if (!result.story) {
-      this._fail(errors[0] ? formatIssue(errors[0]) : `${this.src}: not a story`, errors);
-      return;
-    }
-    if (errors.length) emit(this, 'geo-story-error', { message: formatIssue(errors[0]!), issues: errors });
-    this._storyUrl = url;
-    this._story = result.story;
-    // With `hash`, a link to a chapter starts the story there: no scrolling through, no chapter-change event.
-    this._index = this._hash.requested() ?? 0;
-    if (this._index > 0) this._startAt = this._index;
-  }
-
-  private _fail(message: string, issues?: Issue[]): void {
-    this._loadError = issues?.length ? '' : message;
-    this._rejectReady(new Error(message));
-    emit(this, 'geo-story-error', issues?.length ? { message, issues } : { message });
-  }
-
-  private async _createMap(): Promise<void> {
-    const story = this._story!;
-    const loadId = this._loadId;
-    this._mapStatus = 'loading';
-    let module: MapModule;
-    try {
-      module = await loadMapModule();
-    } catch (error) {
-      this._mapFailed(`map module could not be loaded (${(error as Error).message})`);
-      return;
-    }
-    if (loadId !== this._loadId || !this.isConnected || this._map) return;
-    this._adoptMapCss(module.MAPLIBRE_CSS);
+  /** What a new map of `story` starts from: the current chapter with the reader's toggles, in the current language. */
+  private _mapOptions(story: Story): Omit<StoryMapOptions, 'container'> | undefined {
     const chapter = story.chapters[this._index];
-    if (!chapter) {
-      this._mapStatus = 'ready';
-      this._resolveReady();
-      return;
-    }
-    try {
-      this._map = module.createStoryMap({
-        container: this._mapContainer,
-        story,
-        storyUrl: this._storyUrl,
-        lang: this._lang,
-        basemap: this.basemap || story.basemap,
-        initial: targetForChapter(chapter, this._overrides),
-        reducedMotion,
-        label: this._mapLabel(),
-        onError: (message, issues) => emit(this, 'geo-story-error', issues ? { message, issues } : { message }),
-        measureText: this._measureText(),
-        onMeasure: (detail) => emit(this, 'geo-story-measure', detail),
-        onMeasureMode: (active) => this._onMeasureMode(active),
-      });
-    } catch (error) {
-      // No WebGL, for instance: the text stays readable.
-      this._mapFailed((error as Error).message);
-      return;
-    }
-    const map = this._map;
-    await map.firstIdle;
-    if (this._map !== map) return;
-    this._mapStatus = 'ready';
+    if (!chapter) return undefined;
+    return {
+      story,
+      storyUrl: this._loader.url,
+      lang: this._lang,
+      basemap: this.basemap || story.basemap,
+      initial: targetForChapter(chapter, this._overrides),
+      reducedMotion,
+      label: this._mapLabel(),
+      onError: (message, issues) => emit(this, 'geo-story-error', issues ? { message, issues } : { message }),
+      measureText: measureText(this._lang, story),
+      onMeasure: (detail) => emit(this, 'geo-story-measure', detail),
+      onMeasureMode: (active) => (this._announce = t(this._lang, active ? 'measureOn' : 'measureOff')),
+    };
+  }
+
+  private _onMapReady(map: StoryMap | undefined): void {
+    const story = this._loader.story!;
     // The reader may have scrolled on while the map loaded.
-    const current = story.chapters[this._index];
-    if (current) map.setTarget(targetForChapter(current, this._overrides));
-    this._resolveReady();
-    emit(this, 'geo-story-ready', { storyId: story.id, firstIdleMs: Math.round(performance.now() - this._startedAt) });
-  }
-
-  private _mapFailed(message: string): void {
-    this._mapStatus = 'failed';
-    this._mapError = message;
-    emit(this, 'geo-story-error', { message: `map: ${message}` });
-    this._rejectReady(new Error(message));
-  }
-
-  private _adoptMapCss(cssText: string): void {
-    const root = this.renderRoot;
-    if (!(root instanceof ShadowRoot)) return;
-    mapSheet ??= (() => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(cssText);
-      return sheet;
-    })();
-    if (!root.adoptedStyleSheets.includes(mapSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, mapSheet];
-  }
-
-  private _teardownMap(): void {
-    this._map?.destroy();
-    this._map = undefined;
-    if (this._mapStatus !== 'failed') this._mapStatus = 'idle';
+    map?.setTarget(targetForChapter(story.chapters[this._index]!, this._overrides));
+    this._loader.resolveReady();
+    const firstIdleMs = Math.round(performance.now() - this._loader.startedAt);
+    if (map) emit(this, 'geo-story-ready', { storyId: story.id, firstIdleMs });
   }
 }
 

@@ -1,5 +1,7 @@
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { localize } from '../story/lang.js';
+import type { Chapter, Lang } from '../story/types.js';
 
 // One Marked instance of our own, so a host page's global marked options cannot change ours.
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -31,4 +33,25 @@ export function renderMarkdown(markdown: string): string {
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
     FORBID_ATTR: ['style'],
   });
+}
+
+/** Chapter bodies rendered once per chapter and language, not on every render of the element. */
+export class ChapterBodies {
+  private readonly rendered = new Map<string, string>();
+
+  /** The chapter's body in `lang`, as sanitised HTML. */
+  get(chapter: Chapter, lang: Lang): string {
+    const key = `${chapter.id}\u0000${lang}`;
+    let html = this.rendered.get(key);
+    if (html === undefined) {
+      html = renderMarkdown(localize(chapter.body, lang));
+      this.rendered.set(key, html);
+    }
+    return html;
+  }
+
+  /** Forgets every body (a new story). */
+  clear(): void {
+    this.rendered.clear();
+  }
 }

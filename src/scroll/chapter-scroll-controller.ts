@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { activeIndex, scrollRoot } from './scroll-root.js';
+import { activeIndex } from './active-index.js';
+import { scrollRoot } from './scroll-root.js';
 
 /** What the controller needs from its host element. */
 export interface ChapterScrollHost extends ReactiveControllerHost, HTMLElement {}
@@ -30,6 +31,9 @@ export class ChapterScrollController implements ReactiveController {
   private observed: HTMLElement[] = [];
   private frame = 0;
   private connected = false;
+  /** The chapter a scroll is on its way to: the chapters it passes are not reported meanwhile. */
+  private awaited: number | undefined;
+  private awaitTimer = 0;
 
   constructor(host: ChapterScrollHost, options: ChapterScrollOptions) {
     this.host = host;
@@ -37,24 +41,27 @@ export class ChapterScrollController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The element that scrolls the story, or null for the document. */
-  get scrollRoot(): Element | null {
-    return this.root;
-  }
-
   hostConnected(): void {
     this.connected = true;
-    // Chapters may not be rendered yet; observe() runs again after every render that changes them.
+    // Chapters may not be rendered yet; observe() runs again after every render of the host.
+    this.observe();
+  }
+
+  hostUpdated(): void {
     this.observe();
   }
 
   hostDisconnected(): void {
     this.connected = false;
     this.teardown();
+    // A move in the DOM disconnects and reconnects in the same task: a scroll under way still counts then.
+    queueMicrotask(() => {
+      if (!this.host.isConnected) this.awaitChapter(undefined);
+    });
   }
 
   /** (Re)observes the current chapter containers; cheap when nothing changed. */
-  observe(): void {
+  private observe(): void {
     if (!this.connected) return;
     const chapters = this.options.chapters();
     const root = this.options.root?.() ?? scrollRoot(this.host);
@@ -73,14 +80,20 @@ export class ChapterScrollController implements ReactiveController {
       threshold: 0,
     });
     for (const el of chapters) this.observer.observe(el);
+    // A ResizeObserver reports the size it finds when it starts observing, before the next paint;
+    // reporting here instead, inside the host's update, would make the host update twice.
     this.resizeObserver = new ResizeObserver(() => this.reportViewport());
     this.resizeObserver.observe(root ?? this.host.ownerDocument.documentElement);
-    this.reportViewport();
     this.update();
   }
 
-  /** Scrolls so that chapter `index` sits at the reading line. */
-  scrollToChapter(index: number, smooth: boolean): void {
+  /**
+   * Scrolls so that chapter `index` sits at the reading line. With `wait` (the default for a smooth
+   * scroll) the chapters passed on the way are not reported: only `index`, once reached, or
+   * whatever is current 2 s later.
+   */
+  scrollToChapter(index: number, smooth: boolean, wait = smooth): void {
+    this.awaitChapter(wait ? index : undefined);
     const el = this.observed[index];
     if (!el) return;
     const rootTop = this.root ? this.root.getBoundingClientRect().top : 0;
@@ -100,9 +113,21 @@ export class ChapterScrollController implements ReactiveController {
       const rootTop = this.root ? this.root.getBoundingClientRect().top : 0;
       const line = rootTop + this.viewportHeight() / 2;
       const tops = this.observed.map((el) => el.getBoundingClientRect().top);
-      this.options.onActive(activeIndex(tops, line));
+      const index = activeIndex(tops, line);
+      if (this.awaited !== undefined) {
+        if (index !== this.awaited) return;
+        this.awaited = undefined;
+      }
+      this.options.onActive(index);
     });
   };
+
+  /** Ignores the chapters a scroll passes until `index` is reached (for 2 s at most); undefined stops ignoring them. */
+  private awaitChapter(index: number | undefined): void {
+    this.awaited = index;
+    clearTimeout(this.awaitTimer);
+    if (index !== undefined) this.awaitTimer = window.setTimeout(() => (this.awaited = undefined), 2000);
+  }
 
   private viewportHeight(): number {
     return this.root ? this.root.clientHeight : (this.host.ownerDocument.defaultView ?? window).innerHeight;

@@ -1,0 +1,188 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { ResolvedMeasure } from '../geo/chapter-measure.js';
+import { formatChainage, formatDistance } from '../geo/format.js';
+import { localize } from '../story/lang.js';
+import { formatIssue, type Chapter, type Issue, type Lang, type Story } from '../story/types.js';
+import { dashKey, layerSwatch } from './legend-swatch.js';
+import { t } from './strings.js';
+import type { PanelLayer } from './summaries.js';
+
+/** What the chapter list shows. */
+export interface ChapterListView {
+  chapters: readonly Chapter[];
+  /** Index of the current chapter. */
+  current: number;
+  lang: Lang;
+  /** A chapter's body in `lang`, as sanitised HTML. */
+  body: (chapter: Chapter) => string;
+  /** A chapter's declared measurement, worked out; undefined when it declares none or it is not worked out yet. */
+  measure: (chapter: Chapter) => ResolvedMeasure | undefined;
+  /** Every layer of the story, in the current language: each legend shows its chapter's own. */
+  layers: readonly PanelLayer[];
+}
+
+/**
+ * The story heading: language switch, title (or what keeps it from showing), subtitle and the
+ * reading hint.
+ * @example storyHeader(story, lang, loader.error, (l) => (this.lang = l))
+ */
+export function storyHeader(
+  story: Story | undefined,
+  lang: Lang,
+  loadError: string,
+  selectLang: (lang: Lang) => void,
+): TemplateResult {
+  return html`<header part="header">
+    <div class="toolbar">${langSwitch(lang, selectLang)}</div>
+    <h1 part="title">
+      ${story ? localize(story.title, lang) : loadError ? t(lang, 'storyFailed') : t(lang, 'loadingStory')}
+    </h1>
+    ${story?.subtitle ? html`<p class="subtitle">${localize(story.subtitle, lang)}</p>` : nothing}
+    ${story ? html`<p class="hint">${t(lang, 'scrollHint')}</p>` : nothing}
+  </header>`;
+}
+
+/**
+ * The problems found in the story file: why it could not be loaded, and its errors (in English,
+ * as the parser words them); nothing when there are none.
+ * @example problems(lang, loader.error, loader.issues)
+ */
+export function problems(lang: Lang, loadError: string, issues: readonly Issue[]): TemplateResult | typeof nothing {
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (!loadError && errors.length === 0) return nothing;
+  return html`<section class="problems" part="problems" role="alert">
+    <strong>${t(lang, 'storyProblems')}</strong>
+    <ul lang="en">
+      ${loadError ? html`<li>${loadError}</li>` : nothing} ${errors.map((i) => html`<li>${formatIssue(i)}</li>`)}
+    </ul>
+  </section>`;
+}
+
+/**
+ * The chapters of the text, in order, the current one marked.
+ * @example chapterList({ chapters: story.chapters, current, lang, body, measure, layers })
+ */
+export function chapterList(view: ChapterListView): TemplateResult {
+  return html`<ol class="chapters" part="chapters" aria-label=${t(view.lang, 'chapters')}>
+    ${view.chapters.map((chapter, index) => chapterItem(view, chapter, index))}
+  </ol>`;
+}
+
+/**
+ * Previous / next chapter buttons and "n / total" over the map.
+ * @example nav(lang, index, story.chapters.length, (delta) => this._step(delta))
+ */
+export function nav(lang: Lang, index: number, total: number, step: (delta: number) => void): TemplateResult {
+  return html`<nav class="steps" part="nav" aria-label=${t(lang, 'chapters')}>
+    <button
+      type="button"
+      aria-label=${t(lang, 'previous')}
+      title=${t(lang, 'previous')}
+      ?disabled=${index <= 0}
+      @click=${() => step(-1)}
+    >
+      ↑
+    </button>
+    <span aria-hidden="true">${t(lang, 'progress', { n: index + 1, total })}</span>
+    <button
+      type="button"
+      aria-label=${t(lang, 'next')}
+      title=${t(lang, 'next')}
+      ?disabled=${index >= total - 1}
+      @click=${() => step(1)}
+    >
+      ↓
+    </button>
+  </nav>`;
+}
+
+/** The language buttons: one per language, each labelled in its own language, the current one pressed. */
+function langSwitch(current: Lang, select: (lang: Lang) => void): TemplateResult {
+  return html`<div class="lang-switch" role="group" part="lang-switch" aria-label=${t(current, 'languageGroup')}>
+    ${(['zh-Hant', 'en'] as const).map(
+      (lang) =>
+        html`<button
+          type="button"
+          lang=${lang}
+          aria-pressed=${lang === current ? 'true' : 'false'}
+          aria-label=${t(lang, 'languageName')}
+          @click=${() => select(lang)}
+        >
+          ${t(lang, 'languageShort')}
+        </button>`,
+    )}
+  </div>`;
+}
+
+/** One chapter, as an item of the list: heading, body, declared measurement, legend and sources. */
+function chapterItem(view: ChapterListView, chapter: Chapter, index: number): TemplateResult {
+  const { lang, layers } = view;
+  const active = index === view.current;
+  const headingId = `chapter-${index}-title`;
+  return html`<li>
+    <article
+      class="chapter ${active ? 'active' : ''}"
+      part="chapter"
+      data-chapter-id=${chapter.id}
+      aria-labelledby=${headingId}
+      aria-current=${active ? 'step' : nothing}
+      tabindex="-1"
+    >
+      <h2 id=${headingId}>${localize(chapter.title, lang)}</h2>
+      <div class="body">${unsafeHTML(view.body(chapter))}</div>
+      ${chapterMeasure(chapter, view.measure(chapter), layers, lang)} ${legend(chapter, layers, lang)}
+      ${
+        chapter.sources.length
+          ? html`<footer class="sources">
+              <h3>${t(lang, 'sources')}</h3>
+              <ul>
+                ${chapter.sources.map(
+                  (s) =>
+                    html`<li>
+                      ${s.url ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer">${localize(s.title, lang)}</a>` : localize(s.title, lang)}
+                    </li>`,
+                )}
+              </ul>
+            </footer>`
+          : nothing
+      }
+    </article>
+  </li>`;
+}
+
+/** The chapter's declared measurement in one line of its text, once worked out. */
+function chapterMeasure(
+  chapter: Chapter,
+  m: ResolvedMeasure | undefined,
+  layers: readonly PanelLayer[],
+  lang: Lang,
+): TemplateResult | typeof nothing {
+  const declared = chapter.measure;
+  if (!declared || !m) return nothing;
+  return html`<p class="chapter-measure" part="chapter-measure">
+    ${t(lang, 'chapterMeasure', {
+      layer: layers.find((l) => l.id === declared.layer)?.title ?? declared.layer,
+      along: formatDistance(m.alongMeters, lang),
+      from: formatChainage(m.fromChainageMeters, lang),
+      to: formatChainage(m.toChainageMeters, lang),
+      straight: formatDistance(m.straightMeters, lang),
+    })}
+  </p>`;
+}
+
+/** The chapter's legend: a swatch and title for each of its own layers, and the key to a layer's dashed features. */
+function legend(chapter: Chapter, all: readonly PanelLayer[], lang: Lang): TemplateResult | typeof nothing {
+  const layers = all.filter((l) => chapter.layers.includes(l.id));
+  if (layers.length === 0) return nothing;
+  return html`<ul class="legend" part="legend" aria-label=${t(lang, 'legend')}>
+    ${layers.map((l) => {
+      const key = dashKey(l.style, l.geometry, lang);
+      return html`<li>
+          ${layerSwatch(l.style, l.geometry)}
+          <span>${l.title}</span>
+        </li>
+        ${key ? html`<li class="dash-key">${key}</li>` : nothing}`;
+    })}
+  </ul>`;
+}

@@ -1,0 +1,173 @@
+import { css } from 'lit';
+
+/**
+ * The text of `<geo-story>`: the heading with its language switch, the problems list, the chapter
+ * cards (cards over the map when narrow, a plain column when wide) with their sources, legend and
+ * declared measurement.
+ */
+export const chapterStyles = css`
+  header,
+  .chapter,
+  .problems {
+    pointer-events: auto;
+    background: var(--_card);
+    border-radius: 6px;
+    box-shadow: 0 1px 4px rgba(0, 0, 0, 0.18);
+    max-width: 36rem;
+    margin: 0 auto;
+    padding: 1rem 1.25rem;
+  }
+  header {
+    /* Narrow: start below the previous / next buttons over the map, so they stay reachable. */
+    margin-top: 3.25rem;
+    margin-bottom: calc(var(--_map-h) * 0.35);
+  }
+  h1 {
+    font-size: 1.6rem;
+    line-height: 1.25;
+    margin: 0.25rem 0 0.5rem;
+  }
+  .subtitle {
+    margin: 0 0 0.5rem;
+    font-size: 1.05rem;
+  }
+  .hint {
+    margin: 0;
+    color: #56626b;
+    font-size: 0.9rem;
+  }
+  .toolbar {
+    display: flex;
+    justify-content: flex-end;
+  }
+  .lang-switch {
+    display: inline-flex;
+    border: 1px solid #9aa7b0;
+    border-radius: 4px;
+    overflow: hidden;
+  }
+  .lang-switch button {
+    font: inherit;
+    font-size: 0.85rem;
+    border: 0;
+    padding: 0.2rem 0.6rem;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  .lang-switch button[aria-pressed='true'] {
+    background: var(--_accent);
+    color: #fff;
+  }
+  ol.chapters {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .chapter {
+    margin-bottom: calc(var(--_map-h) * 0.6);
+    opacity: 0.7;
+    transition: opacity 0.3s;
+    scroll-margin-top: 1rem;
+  }
+  .chapter.active {
+    opacity: 1;
+  }
+  .chapter h2 {
+    font-size: 1.25rem;
+    line-height: 1.3;
+    margin: 0 0 0.5rem;
+  }
+  .body :first-child {
+    margin-top: 0;
+  }
+  .body a,
+  .sources a {
+    color: var(--_accent);
+  }
+  .body img {
+    max-width: 100%;
+  }
+  .body table {
+    border-collapse: collapse;
+  }
+  .body td,
+  .body th {
+    border: 1px solid #ccd3d8;
+    padding: 0.2rem 0.4rem;
+  }
+  .sources {
+    margin-top: 0.75rem;
+    font-size: 0.8rem;
+    color: #56626b;
+  }
+  .sources h3 {
+    font-size: inherit;
+    margin: 0;
+  }
+  .sources ul {
+    margin: 0.2rem 0 0;
+    padding-left: 1.1rem;
+  }
+  .problems {
+    margin-bottom: 1rem;
+    border-left: 4px solid #b3261e;
+  }
+  .problems ul {
+    margin: 0.3rem 0 0;
+    padding-left: 1.1rem;
+    font-family: ui-monospace, 'Noto Sans Mono CJK TC', monospace;
+    font-size: 0.8rem;
+    overflow-wrap: anywhere;
+  }
+  .chapter-measure {
+    margin: 0.75rem 0 0;
+    padding: 0.4rem 0.6rem;
+    border-left: 4px solid #c2185b;
+    background: rgba(194, 24, 91, 0.06);
+    font-size: 0.92rem;
+  }
+  ul.legend {
+    list-style: none;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.2rem 0.9rem;
+    margin: 0.75rem 0 0;
+    padding: 0;
+    font-size: 0.82rem;
+    color: #39464f;
+  }
+  ul.legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.35rem;
+    min-width: 0;
+  }
+
+  /* Wide: the text is a column of its own, so the cards lose their card look. */
+  @container (min-width: 800px) {
+    header,
+    .chapter,
+    .problems {
+      box-shadow: none;
+      background: transparent;
+      padding: 0.5rem 0.25rem;
+    }
+    header {
+      margin-top: 1.5rem;
+    }
+    .chapter {
+      border-left: 3px solid transparent;
+      padding-left: 0.9rem;
+    }
+    .chapter.active {
+      border-left-color: var(--_accent);
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .chapter {
+      transition: none;
+    }
+  }
+`;

@@ -1,0 +1,177 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { emit } from '../events/emit.js';
+import '../events/geo-story-error.js';
+import { parseStory } from '../story/parse.js';
+import { formatIssue, type Issue, type Story } from '../story/types.js';
+
+/** What the controller needs from its host element. */
+export interface StoryLoadHost extends ReactiveControllerHost, HTMLElement {}
+
+/** Options of a StoryLoadController. */
+export interface StoryLoadOptions {
+  /** A new load starts: whatever showed the previous story has to go. */
+  onReset: () => void;
+  /** The story is parsed (perhaps with errors it survives); called before the host renders it. */
+  onLoaded: (story: Story) => void;
+}
+
+/**
+ * Loads the story a `src` names: fetches it (aborting the fetch for a previous `src`), parses it,
+ * keeps its issues, fires `geo-story-error` for what is wrong, and keeps the host's `ready` promise,
+ * which the host resolves once its map is ready. A fetch still under way when the host leaves the
+ * document is aborted, and made again if the host comes back.
+ */
+export class StoryLoadController implements ReactiveController {
+  private readonly host: StoryLoadHost;
+  private readonly options: StoryLoadOptions;
+  private _story: Story | undefined;
+  private _issues: Issue[] = [];
+  private _error = '';
+  private _url = '';
+  private _startedAt = 0;
+  private _ready!: Promise<void>;
+  private resolve!: () => void;
+  private reject!: (error: Error) => void;
+  private settled = false;
+  /** Counts fetches: a fetch whose number is not the latest any more has been superseded. */
+  private fetchId = 0;
+  /** The fetch under way, if any: its `src` and the means to abort it. */
+  private fetching: { src: string; abort: AbortController } | undefined;
+  /** The `src` of a fetch aborted because the host left the document, to fetch again when it is back. */
+  private interrupted: string | undefined;
+
+  constructor(host: StoryLoadHost, options: StoryLoadOptions) {
+    this.host = host;
+    this.options = options;
+    this.newReady();
+    host.addController(this);
+  }
+
+  /** The parsed story, once loaded. */
+  get story(): Story | undefined {
+    return this._story;
+  }
+
+  /** Every issue the parser found in the story file, errors and warnings. */
+  get issues(): readonly Issue[] {
+    return this._issues;
+  }
+
+  /** Why the file could not be loaded or is no story at all (when no located issue says so); else ''. */
+  get error(): string {
+    return this._error;
+  }
+
+  /** Absolute URL of the story file; its layer files resolve against it. */
+  get url(): string {
+    return this._url;
+  }
+
+  /** When the latest load started (`performance.now()`). */
+  get startedAt(): number {
+    return this._startedAt;
+  }
+
+  /** Resolves once the host says the story is ready; rejects if it cannot be loaded, or for a new `src` once settled. */
+  get ready(): Promise<void> {
+    return this._ready;
+  }
+
+  hostConnected(): void {
+    const src = this.interrupted;
+    this.interrupted = undefined;
+    if (src !== undefined) void this.fetchStory(src);
+  }
+
+  hostDisconnected(): void {
+    // A move in the DOM disconnects and reconnects in the same task: only a removal stops the fetch.
+    queueMicrotask(() => {
+      if (this.host.isConnected || !this.fetching) return;
+      this.fetching.abort.abort();
+      this.interrupted = this.fetching.src;
+      this.fetching = undefined;
+      this.fetchId++;
+    });
+  }
+
+  /** Starts over with the story at `src` (relative to the page); an empty `src` loads nothing. */
+  load(src: string): void {
+    this.fetching?.abort.abort();
+    this.fetching = undefined;
+    this.interrupted = undefined;
+    this.fetchId++;
+    // A promise that has settled, or that waits on the previous story, cannot speak for the new one.
+    if (this.settled || this._story) {
+      this.reject(new Error('superseded by a new src'));
+      this.newReady();
+    }
+    this._story = undefined;
+    this._issues = [];
+    this._error = '';
+    this._startedAt = performance.now();
+    this.options.onReset();
+    this.host.requestUpdate();
+    if (src) void this.fetchStory(src);
+  }
+
+  /** The host has all it needs to show the story: `ready` resolves. */
+  resolveReady(): void {
+    this.settled = true;
+    this.resolve();
+  }
+
+  /** Something the story cannot do without failed: `ready` rejects with `message`. */
+  rejectReady(message: string): void {
+    this.settled = true;
+    this.reject(new Error(message));
+  }
+
+  private newReady(): void {
+    this.settled = false;
+    this._ready = new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    // Nobody may be listening; an unhandled rejection would only be noise in the console.
+    this._ready.catch(() => undefined);
+  }
+
+  private async fetchStory(src: string): Promise<void> {
+    const id = ++this.fetchId;
+    const url = new URL(src, document.baseURI).href;
+    const abort = new AbortController();
+    this.fetching = { src, abort };
+    let text: string;
+    try {
+      const response = await fetch(url, { signal: abort.signal });
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+      text = await response.text();
+    } catch (error) {
+      if (id !== this.fetchId) return;
+      this.fetching = undefined;
+      this.fail(`${src}: could not be loaded (${(error as Error).message})`);
+      return;
+    }
+    if (id !== this.fetchId) return;
+    this.fetching = undefined;
+    const result = parseStory(text, src);
+    this._issues = result.issues;
+    const errors = result.issues.filter((i) => i.severity === 'error');
+    if (!result.story) {
+      this.fail(errors[0] ? formatIssue(errors[0]) : `${src}: not a story`, errors);
+      return;
+    }
+    if (errors.length) emit(this.host, 'geo-story-error', { message: formatIssue(errors[0]!), issues: errors });
+    this._url = url;
+    this._story = result.story;
+    this.options.onLoaded(result.story);
+    this.host.requestUpdate();
+  }
+
+  private fail(message: string, issues?: Issue[]): void {
+    this._error = issues?.length ? '' : message;
+    this.host.requestUpdate();
+    this.rejectReady(message);
+    emit(this.host, 'geo-story-error', issues?.length ? { message, issues } : { message });
+  }
+}
