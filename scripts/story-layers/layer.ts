@@ -4,6 +4,7 @@
  */
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { areaKm2, roundLine, roundPosition, roundTo, windRings } from '../lib/geometry.js';
+import type { Place } from './places-file.js';
 
 /** The properties every story-layer feature has, before any of its own. */
 export type LayerProperties = Record<string, unknown> & {
@@ -50,6 +51,26 @@ function finishGeometry<G extends Geometry>(g: G): G {
 /** One output feature, string id first. */
 export function layerFeature(id: string, geometry: Geometry, properties: LayerProperties): Feature {
   return { type: 'Feature', id, properties, geometry: finishGeometry(geometry) };
+}
+
+/** A point feature at a place of places.json: the names shown and a kind, then the place's own name, source and confidence. */
+export function placePoint(
+  id: string,
+  place: Place,
+  shown: { name_zh_hant: string; name_en: string; kind: string },
+): Feature {
+  return layerFeature(
+    id,
+    { type: 'Point', coordinates: place.point },
+    {
+      name_zh_hant: shown.name_zh_hant,
+      name_en: shown.name_en,
+      kind: shown.kind,
+      detail_en: place.name_en,
+      source: place.source,
+      confidence: place.confidence,
+    },
+  );
 }
 
 /** A layer's file content: a FeatureCollection with one feature per line, so diffs stay readable. */

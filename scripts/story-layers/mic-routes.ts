@@ -2,7 +2,7 @@
 import { length, lineString } from '@turf/turf';
 import type { Feature } from 'geojson';
 import { roundTo } from '../lib/geometry.js';
-import { layerFeature, type LayerBuild } from './layer.js';
+import { layerFeature, placePoint, type LayerBuild } from './layer.js';
 import type { PlaceLookup, PlacesFile } from './places-file.js';
 
 /** A point of the layer: feature id, places.json id, kind and the names shown. */
@@ -160,21 +160,7 @@ const ROUTES: Record<string, RouteNames> = {
 
 /** Builds mic-routes.geojson: the points first, then one line per route of places.json. */
 export function buildMicRoutes(facts: PlacesFile, place: PlaceLookup): LayerBuild {
-  const features: Feature[] = POINTS.map((m) => {
-    const p = place(m.place);
-    return layerFeature(
-      m.id,
-      { type: 'Point', coordinates: p.point },
-      {
-        name_zh_hant: m.name_zh_hant,
-        name_en: m.name_en,
-        kind: m.kind,
-        detail_en: p.name_en,
-        source: p.source,
-        confidence: p.confidence,
-      },
-    );
-  });
+  const features: Feature[] = POINTS.map((m) => placePoint(m.id, place(m.place), m));
   for (const r of facts.mic_routes) {
     const names = ROUTES[r.id] ?? { name_zh_hant: r.name, name_en: r.name, crossing: null };
     const line = lineString(r.waypoints);

@@ -1,5 +1,5 @@
 /** The places layer: label points for places the story names, taken from places.json. */
-import { layerFeature, type LayerBuild } from './layer.js';
+import { placePoint, type LayerBuild } from './layer.js';
 import type { PlaceLookup } from './places-file.js';
 
 /** A label: feature id, places.json id and the names shown. */
@@ -23,18 +23,7 @@ const LABELS: Label[] = [
 export function buildPlaceLabels(place: PlaceLookup): LayerBuild {
   const features = LABELS.map((l) => {
     const p = place(l.place);
-    return layerFeature(
-      l.id,
-      { type: 'Point', coordinates: p.point },
-      {
-        name_zh_hant: l.name_zh_hant,
-        name_en: l.name_en,
-        kind: p.kind,
-        detail_en: p.name_en,
-        source: p.source,
-        confidence: p.confidence,
-      },
-    );
+    return placePoint(l.id, p, { ...l, kind: p.kind });
   });
   return { layer: { name: 'places', features }, report: [] };
 }
