@@ -16,38 +16,29 @@ export function buildApecVenue(place: PlaceLookup): LayerBuild {
     event: 'APEC Economic Leaders’ Meeting, 18-19 Nov 2026 (reported venue)',
     source: `${v.source}; dates: Ministry of Foreign Affairs via stheadline 2025-12-12`,
   };
-  const features = [
-    layerFeature(
-      'siec',
-      { type: 'Point', coordinates: v.point },
-      {
-        name_zh_hant,
-        name_en,
-        kind: 'venue',
-        ...common,
-        confidence: 'venue identity medium (one press report); point low, about 700 m',
-      },
-    ),
-    layerFeature('siec-site', site.geometry, {
-      name_zh_hant: `${name_zh_hant}用地（示意）`,
-      name_en: `${name_en} site (sketch)`,
-      kind: 'site',
-      area_ha_reported: 20,
-      floor_area_m2_reported: 450000,
+  const venue = layerFeature(
+    'siec',
+    { type: 'Point', coordinates: v.point },
+    {
+      name_zh_hant,
+      name_en,
+      kind: 'venue',
       ...common,
-      confidence:
-        'venue identity medium (one press report); footprint low: 20 ha rectangle centred in the reported bbox, about 700 m',
-    }),
-  ];
+      confidence: 'venue identity medium (one press report); point low, about 700 m',
+    },
+  );
+  const footprint = layerFeature('siec-site', site.geometry, {
+    name_zh_hant: `${name_zh_hant}用地（示意）`,
+    name_en: `${name_en} site (sketch)`,
+    kind: 'site',
+    area_ha_reported: 20,
+    floor_area_m2_reported: 450000,
+    ...common,
+    confidence:
+      'venue identity medium (one press report); footprint low: 20 ha rectangle centred in the reported bbox, about 700 m',
+  });
   return {
-    layer: { name: 'apec-venue', features },
-    report: [
-      areaLine(
-        'SIEC site (APEC venue)',
-        features[1] as Feature<Polygon>,
-        0.2,
-        '(rectangle sized to the reported 20 ha)',
-      ),
-    ],
+    layer: { name: 'apec-venue', features: [venue, footprint] },
+    report: [areaLine('SIEC site (APEC venue)', footprint, 0.2, '(rectangle sized to the reported 20 ha)')],
   };
 }

@@ -49,7 +49,7 @@ function finishGeometry<G extends Geometry>(g: G): G {
 }
 
 /** One output feature, string id first. */
-export function layerFeature(id: string, geometry: Geometry, properties: LayerProperties): Feature {
+export function layerFeature<G extends Geometry>(id: string, geometry: G, properties: LayerProperties): Feature<G> {
   return { type: 'Feature', id, properties, geometry: finishGeometry(geometry) };
 }
 

@@ -132,14 +132,13 @@ export function buildMirsBay(place: PlaceLookup, land: StoryLand): LayerBuild {
       confidence: `${seaConfidence}low for the split: ${splitBasis}; not the gazetted sea boundary`,
     }),
   ];
-  const asPolygon = (f: Feature) => f as Feature<Polygon>;
   report.push(
-    areaLine('Mirs Bay', asPolygon(features[0]!), 335, '(gazetteer: about 335 km2)'),
-    areaLine('Mirs Bay, Shenzhen section', asPolygon(features[1]!), null),
-    areaLine('Mirs Bay, Hong Kong section', asPolygon(features[2]!), null),
+    areaLine('Mirs Bay', features[0]!, 335, '(gazetteer: about 335 km2)'),
+    areaLine('Mirs Bay, Shenzhen section', features[1]!, null),
+    areaLine('Mirs Bay, Hong Kong section', features[2]!, null),
   );
   for (const f of features) {
-    report.push(`  ${f.id}: overlap with land ${roundTo(landOverlapKm2(asPolygon(f), land.all) * 1e6, 0)} m2`);
+    report.push(`  ${f.id}: overlap with land ${roundTo(landOverlapKm2(f, land.all) * 1e6, 0)} m2`);
   }
   return { layer: { name: 'mirs-bay', features }, report };
 }

@@ -1,6 +1,6 @@
 /** The port-shelter layer: a generous sketch of Port Shelter (Ngau Mei Hoi) minus land. */
 import { polygon } from '@turf/turf';
-import type { Feature, Polygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 import { areaKm2, closeRing, roundTo } from '../lib/geometry.js';
 import { areaLine, layerFeature, type LayerBuild } from './layer.js';
 import { landOverlapKm2, subtractLand, type StoryLand } from './land.js';
@@ -46,17 +46,16 @@ export function buildPortShelter(place: PlaceLookup, land: StoryLand): LayerBuil
     confidence:
       'medium-low: no official boundary; coastline from the basemap land (Hong Kong 2 m), seaward limits drawn (see geo/README.md)',
   });
-  const asPolygon = f as Feature<Polygon>;
   return {
     layer: { name: 'port-shelter', features: [f] },
     report: [
       areaLine(
         'Port Shelter',
-        asPolygon,
+        f,
         20,
         `(no official area: reference is the places.json sketch figure, gross; water inside that rough outline ${roundTo(areaKm2(roughWater), 1)} km2)`,
       ),
-      `  port-shelter: overlap with land ${roundTo(landOverlapKm2(asPolygon, land.all) * 1e6, 0)} m2`,
+      `  port-shelter: overlap with land ${roundTo(landOverlapKm2(f, land.all) * 1e6, 0)} m2`,
     ],
   };
 }

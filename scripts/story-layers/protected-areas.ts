@@ -84,7 +84,7 @@ export function buildProtectedAreas(place: PlaceLookup, land: StoryLand | null):
       confidence: 'low: outline is a sketch sized to the official area, not a surveyed boundary',
     });
     features.push(f);
-    report.push(areaLine(a.name_en, f as Feature<Polygon>, a.officialKm2, '(sketch scaled to the official area)'));
+    report.push(areaLine(a.name_en, f, a.officialKm2, '(sketch scaled to the official area)'));
   }
   return { layer: { name: 'protected-areas', features }, report };
 }
