@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { launch } from '../tests/support/browser.js';
+import { launch, newPage } from '../tests/support/browser.js';
 import { startStaticServer } from '../tests/support/static-server.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -50,24 +50,26 @@ async function pageTimings(): Promise<void> {
   const heap: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-      const page = await context.newPage();
-      await page.goto(`${server.url}index.html`);
-      const t = await page.evaluate(async () => {
-        await customElements.whenDefined('geo-story');
-        const el = document.querySelector('geo-story')!;
-        while (!el.shadowRoot?.querySelector('[data-chapter-id] h2'))
-          await new Promise((r) => requestAnimationFrame(r));
-        const textAt = performance.now();
-        await el.ready;
-        const idleAt = performance.now();
-        const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-        return { textAt, idleAt, heap: memory?.usedJSHeapSize ?? 0 };
-      });
-      text.push(t.textAt);
-      idle.push(t.idleAt);
-      heap.push(t.heap);
-      await context.close();
+      const { page, context } = await newPage(browser);
+      try {
+        await page.goto(`${server.url}index.html`);
+        const t = await page.evaluate(async () => {
+          await customElements.whenDefined('geo-story');
+          const el = document.querySelector('geo-story')!;
+          while (!el.shadowRoot?.querySelector('[data-chapter-id] h2'))
+            await new Promise((r) => requestAnimationFrame(r));
+          const textAt = performance.now();
+          await el.ready;
+          const idleAt = performance.now();
+          const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+          return { textAt, idleAt, heap: memory?.usedJSHeapSize ?? 0 };
+        });
+        text.push(t.textAt);
+        idle.push(t.idleAt);
+        heap.push(t.heap);
+      } finally {
+        await context.close();
+      }
     }
   } finally {
     await browser.close();

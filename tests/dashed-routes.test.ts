@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, waitReady, waitSettled } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { waitReady, waitSettled } from './support/browser.js';
 import { waitIdle } from './support/pixel-diff.js';
+import { useBrowser } from './support/use-browser.js';
 
 // The default story dashes the sea route of `mic-routes` and draws its road routes solid
 // (style `dashWhere: {mode: sea}`): checked in the map's paint and in the pixels along the routes.
@@ -65,91 +66,93 @@ async function trace(page: Page, coordinates: number[][]): Promise<Trace> {
 }
 
 describe('a layer that dashes only some features (dashWhere)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const withPage = useBrowser();
 
   it('draws the barge route dashed and the road routes solid, in the paint and on screen', async () => {
-    const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}index.html?lang=en`, {
-      width: 1280,
-      height: 800,
-    });
-    await waitReady(page);
-    await page.evaluate(() => document.querySelector('geo-story')!.goTo('mic-supply'));
-    expect((await waitSettled(page)).visible).toEqual(['boundary', 'mic-routes']);
-    // The boundary crosses the road routes; without it every pixel along them is the route's.
-    await page.evaluate(() => document.querySelector('geo-story')!.setLayerVisible('boundary', false));
-    await waitIdle(page);
+    await withPage(
+      `${inject('baseUrl')}index.html?lang=en`,
+      {
+        width: 1280,
+        height: 800,
+      },
+      async ({ page, errors }) => {
+        await waitReady(page);
+        await page.evaluate(() => document.querySelector('geo-story')!.goTo('mic-supply'));
+        expect((await waitSettled(page)).visible).toEqual(['boundary', 'mic-routes']);
+        // The boundary crosses the road routes; without it every pixel along them is the route's.
+        await page.evaluate(() => document.querySelector('geo-story')!.setLayerVisible('boundary', false));
+        await waitIdle(page);
 
-    const paint = await page.evaluate(() => {
-      const map = document.querySelector('geo-story')!.map!;
-      return ['line', 'hl-line'].map((p) => map.getPaintProperty(`mic-routes::${p}`, 'line-dasharray'));
-    });
-    expect(paint[0]).toEqual(['case', ['==', ['get', 'mode'], 'sea'], ['literal', [3, 2]], ['literal', [1, 0]]]);
-    // The highlight (6 px wide) dashes the same 7.5 px on, 5 px off.
-    expect(paint[1]).toEqual([
-      'case',
-      ['==', ['get', 'mode'], 'sea'],
-      ['literal', [(3 * 2.5) / 6, (2 * 2.5) / 6]],
-      ['literal', [1, 0]],
-    ]);
+        const paint = await page.evaluate(() => {
+          const map = document.querySelector('geo-story')!.map!;
+          return ['line', 'hl-line'].map((p) => map.getPaintProperty(`mic-routes::${p}`, 'line-dasharray'));
+        });
+        expect(paint[0]).toEqual(['case', ['==', ['get', 'mode'], 'sea'], ['literal', [3, 2]], ['literal', [1, 0]]]);
+        // The highlight (6 px wide) dashes the same 7.5 px on, 5 px off.
+        expect(paint[1]).toEqual([
+          'case',
+          ['==', ['get', 'mode'], 'sea'],
+          ['literal', [(3 * 2.5) / 6, (2 * 2.5) / 6]],
+          ['literal', [1, 0]],
+        ]);
 
-    const sea = await trace(page, route('mic-jiangmen-barge').geometry.coordinates);
-    expect(route('mic-jiangmen-barge').properties?.mode).toBe('sea');
-    // Dashes of 7.5 px and gaps of 5 px: about 60% of the samples in the colour.
-    expect(sea.samples).toBeGreaterThan(80);
-    expect(sea.share).toBeGreaterThan(0.3);
-    expect(sea.share).toBeLessThan(0.85);
-    // The pattern changes every 5 or 7.5 px; where the road route crosses or runs beside it, less often.
-    expect(sea.changes).toBeGreaterThan(sea.samples / 20);
-    for (const id of ['mic-huizhou-hyw', 'mic-zhaoqing-szbay', 'mic-zhuhai-hzmb']) {
-      expect(route(id).properties?.mode).toBe('road');
-      const road = await trace(page, route(id).geometry.coordinates);
-      expect(road.samples, id).toBeGreaterThan(40);
-      expect(road.share, id).toBeGreaterThan(0.9);
-      expect(road.changes, id).toBeLessThanOrEqual(4);
-    }
-    expect(errors).toEqual([]);
-    await context.close();
+        const sea = await trace(page, route('mic-jiangmen-barge').geometry.coordinates);
+        expect(route('mic-jiangmen-barge').properties?.mode).toBe('sea');
+        // Dashes of 7.5 px and gaps of 5 px: about 60% of the samples in the colour.
+        expect(sea.samples).toBeGreaterThan(80);
+        expect(sea.share).toBeGreaterThan(0.3);
+        expect(sea.share).toBeLessThan(0.85);
+        // The pattern changes every 5 or 7.5 px; where the road route crosses or runs beside it, less often.
+        expect(sea.changes).toBeGreaterThan(sea.samples / 20);
+        for (const id of ['mic-huizhou-hyw', 'mic-zhaoqing-szbay', 'mic-zhuhai-hzmb']) {
+          expect(route(id).properties?.mode).toBe('road');
+          const road = await trace(page, route(id).geometry.coordinates);
+          expect(road.samples, id).toBeGreaterThan(40);
+          expect(road.share, id).toBeGreaterThan(0.9);
+          expect(road.changes, id).toBeLessThanOrEqual(4);
+        }
+        expect(errors).toEqual([]);
+      },
+    );
   });
 
   it('keys the dashed line in the chapter legend and the layer panel, in the reader’s language', async () => {
-    const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}index.html?lang=zh-Hant`, {
-      width: 1280,
-      height: 800,
-    });
-    await waitReady(page);
-    const keys = await page.evaluate(() => {
-      const root = document.querySelector('geo-story')!.shadowRoot!;
-      const chapter = root.querySelector('[data-chapter-id="mic-supply"] [part="legend"]')!;
-      const panel = root.querySelector('geo-story-layers')!.shadowRoot!;
-      const dashes = (el: ParentNode) =>
-        [...el.querySelectorAll('.dash-key line, .dash-key rect')].map((s) => s.getAttribute('stroke-dasharray'));
-      const box = panel.querySelector('input[data-layer="mic-routes"]')!.closest('label')!;
-      return {
-        chapter: [...chapter.querySelectorAll('li')].map((li) => li.textContent!.trim()),
-        chapterDashes: dashes(chapter),
-        solid: chapter.querySelector('li:not(.dash-key) line')?.getAttribute('stroke-dasharray'),
-        panel: [...panel.querySelectorAll('.dash-key')].map((k) => k.textContent!.trim()),
-        panelDashes: dashes(panel),
-        checkbox: box.textContent!.trim(),
-        panelFollowsBox: box.nextElementSibling?.classList.contains('dash-key'),
-      };
-    });
-    expect(keys).toEqual({
-      chapter: ['組裝合成廠房、口岸及運送路線（示意）', '躉船海路（示意）', '港深界線'],
-      chapterDashes: ['7.5 5'],
-      solid: 'none',
-      panel: ['躉船海路（示意）'],
-      panelDashes: ['7.5 5'],
-      checkbox: '組裝合成廠房、口岸及運送路線（示意）',
-      panelFollowsBox: true,
-    });
-    expect(errors).toEqual([]);
-    await context.close();
+    await withPage(
+      `${inject('baseUrl')}index.html?lang=zh-Hant`,
+      {
+        width: 1280,
+        height: 800,
+      },
+      async ({ page, errors }) => {
+        await waitReady(page);
+        const keys = await page.evaluate(() => {
+          const root = document.querySelector('geo-story')!.shadowRoot!;
+          const chapter = root.querySelector('[data-chapter-id="mic-supply"] [part="legend"]')!;
+          const panel = root.querySelector('geo-story-layers')!.shadowRoot!;
+          const dashes = (el: ParentNode) =>
+            [...el.querySelectorAll('.dash-key line, .dash-key rect')].map((s) => s.getAttribute('stroke-dasharray'));
+          const box = panel.querySelector('input[data-layer="mic-routes"]')!.closest('label')!;
+          return {
+            chapter: [...chapter.querySelectorAll('li')].map((li) => li.textContent!.trim()),
+            chapterDashes: dashes(chapter),
+            solid: chapter.querySelector('li:not(.dash-key) line')?.getAttribute('stroke-dasharray'),
+            panel: [...panel.querySelectorAll('.dash-key')].map((k) => k.textContent!.trim()),
+            panelDashes: dashes(panel),
+            checkbox: box.textContent!.trim(),
+            panelFollowsBox: box.nextElementSibling?.classList.contains('dash-key'),
+          };
+        });
+        expect(keys).toEqual({
+          chapter: ['組裝合成廠房、口岸及運送路線（示意）', '躉船海路（示意）', '港深界線'],
+          chapterDashes: ['7.5 5'],
+          solid: 'none',
+          panel: ['躉船海路（示意）'],
+          panelDashes: ['7.5 5'],
+          checkbox: '組裝合成廠房、口岸及運送路線（示意）',
+          panelFollowsBox: true,
+        });
+        expect(errors).toEqual([]);
+      },
+    );
   });
 });

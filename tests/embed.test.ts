@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, type PageTest } from './support/use-browser.js';
 
 const base = inject('baseUrl');
 const fixturePage = (name: string) => `${base}tests/fixtures/pages/${name}.html`;
@@ -34,28 +34,6 @@ const INIT = () => {
   } as typeof getContext;
   w.__liveContexts = () => [...contexts].filter((c) => !c.isContextLost()).length;
 };
-
-interface Opened {
-  page: Page;
-  context: BrowserContext;
-  errors: string[];
-}
-
-async function open(browser: Browser, name: string, viewport = { width: 1280, height: 800 }): Promise<Opened> {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-  await context.addInitScript(INIT);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
-  });
-  await page.goto(fixturePage(name));
-  return { page, context, errors };
-}
 
 /**
  * A <geo-story> addressed by a path of selectors, one per shadow root to cross:
@@ -198,310 +176,312 @@ function expectCamera(state: Snapshot, camera: Declared) {
 }
 
 describe('embedding dist/geo-story.js in plain pages', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const withPage = useBrowser();
+  /** Opens a fixture page with INIT installed; HTTP errors count as errors too. */
+  const withFixture = <T>(name: string, test: PageTest<T>) =>
+    withPage(fixturePage(name), { init: INIT, httpErrors: true }, test);
 
   it('loads from the one script: element defined, map chunk, worker and basemap from beside it, no global CSS', async () => {
     const requests: string[] = [];
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    const errors: string[] = [];
-    // Warnings too (a development build of Lit, for one, announces itself with a warning), but
-    // not the GPU driver's performance notes on software WebGL.
-    page.on('console', (m) => {
-      if (m.type() === 'error' || (m.type() === 'warning' && !m.text().startsWith('[.WebGL-')))
-        errors.push(`${m.type()}: ${m.text()}`);
+    // Opened blank, so that every request of the fixture page is seen; this test keeps its own
+    // error list, with warnings.
+    await withPage('about:blank', async ({ page }) => {
+      page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      const errors: string[] = [];
+      // Warnings too (a development build of Lit, for one, announces itself with a warning), but
+      // not the GPU driver's performance notes on software WebGL.
+      page.on('console', (m) => {
+        if (m.type() === 'error' || (m.type() === 'warning' && !m.text().startsWith('[.WebGL-')))
+          errors.push(`${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(fixturePage('flow'));
+      await settled(page, '#story');
+      const scripts = requests.filter((p) => /\.m?js$/.test(p));
+      // Every script comes from the library build at the root: the entry, its chunks and the worker.
+      expect(scripts).toContain('/geo-story.js');
+      expect(scripts.every((p) => /^\/geo-story[^/]*\.m?js$/.test(p))).toBe(true);
+      expect(scripts.some((p) => /^\/geo-story-maplibre-gl-worker-[^/]+\.mjs$/.test(p))).toBe(true);
+      expect(requests.filter((p) => p.endsWith('.geojson') && p.startsWith('/geo-story-')).length).toBe(3);
+      // Nothing leaks into the page: no stylesheet, no <link>, no <style> added to the document.
+      const leaks = await page.evaluate(() => ({
+        sheets: document.styleSheets.length,
+        adopted: document.adoptedStyleSheets.length,
+        links: document.querySelectorAll('link:not([rel=icon])').length,
+      }));
+      expect(leaks).toEqual({ sheets: 1, adopted: 0, links: 0 }); // the one sheet is the page's own <style>
+      expect(errors).toEqual([]);
     });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(fixturePage('flow'));
-    await settled(page, '#story');
-    const scripts = requests.filter((p) => /\.m?js$/.test(p));
-    // Every script comes from the library build at the root: the entry, its chunks and the worker.
-    expect(scripts).toContain('/geo-story.js');
-    expect(scripts.every((p) => /^\/geo-story[^/]*\.m?js$/.test(p))).toBe(true);
-    expect(scripts.some((p) => /^\/geo-story-maplibre-gl-worker-[^/]+\.mjs$/.test(p))).toBe(true);
-    expect(requests.filter((p) => p.endsWith('.geojson') && p.startsWith('/geo-story-')).length).toBe(3);
-    // Nothing leaks into the page: no stylesheet, no <link>, no <style> added to the document.
-    const leaks = await page.evaluate(() => ({
-      sheets: document.styleSheets.length,
-      adopted: document.adoptedStyleSheets.length,
-      links: document.querySelectorAll('link:not([rel=icon])').length,
-    }));
-    expect(leaks).toEqual({ sheets: 1, adopted: 0, links: 0 }); // the one sheet is the page's own <style>
-    expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('(a) in page flow: the window scrolls the chapters; the map box is reserved, so nothing shifts when the map appears', async () => {
-    const { page, context, errors } = await open(browser, 'flow');
-    // Text first: measure the layout once the chapters are there, before the map is drawn.
-    await page.waitForFunction(
-      () => !!document.querySelector('geo-story')?.shadowRoot?.querySelector('[data-chapter-id]'),
-    );
-    const boxes = () =>
-      page.evaluate(() => {
-        const root = document.querySelector('geo-story')!.shadowRoot!;
-        const rect = (sel: string) => {
-          const r = root.querySelector(sel)!.getBoundingClientRect();
-          return [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)];
-        };
-        return { map: rect('.map-box'), chapter: rect('[data-chapter-id="mirs-bay"]'), shiftedAt: performance.now() };
-      });
-    const before = await boxes();
-    const cameras = await declaredCameras(page, '#story');
-    expectCamera(await settled(page, '#story'), cameras[0]!);
-    const after = await boxes();
-    expect(after.map).toEqual(before.map);
-    expect(after.chapter).toEqual(before.chapter);
-    const shift = await page.evaluate(
-      (since) =>
-        (window as unknown as { __shifts: { value: number; time: number }[] }).__shifts
-          .filter((s) => s.time >= since)
-          .reduce((a, s) => a + s.value, 0),
-      before.shiftedAt,
-    );
-    expect(shift).toBeLessThan(0.001);
+    await withFixture('flow', async ({ page, errors }) => {
+      // Text first: measure the layout once the chapters are there, before the map is drawn.
+      await page.waitForFunction(
+        () => !!document.querySelector('geo-story')?.shadowRoot?.querySelector('[data-chapter-id]'),
+      );
+      const boxes = () =>
+        page.evaluate(() => {
+          const root = document.querySelector('geo-story')!.shadowRoot!;
+          const rect = (sel: string) => {
+            const r = root.querySelector(sel)!.getBoundingClientRect();
+            return [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)];
+          };
+          return { map: rect('.map-box'), chapter: rect('[data-chapter-id="mirs-bay"]'), shiftedAt: performance.now() };
+        });
+      const before = await boxes();
+      const cameras = await declaredCameras(page, '#story');
+      expectCamera(await settled(page, '#story'), cameras[0]!);
+      const after = await boxes();
+      expect(after.map).toEqual(before.map);
+      expect(after.chapter).toEqual(before.chapter);
+      const shift = await page.evaluate(
+        (since) =>
+          (window as unknown as { __shifts: { value: number; time: number }[] }).__shifts
+            .filter((s) => s.time >= since)
+            .reduce((a, s) => a + s.value, 0),
+        before.shiftedAt,
+      );
+      expect(shift).toBeLessThan(0.001);
 
-    await wheelTo(page, '#story', 2);
-    await expectReadingLine(page, '#story', null);
-    expectCamera(await settled(page, '#story'), cameras[2]!);
-    await wheelTo(page, '#story', 1);
-    await expectReadingLine(page, '#story', null);
-    expectCamera(await settled(page, '#story'), cameras[1]!);
-    const fired = await events(page);
-    expect(fired.every((e) => e.from === 'story')).toBe(true);
-    expect(fired.map((e) => e.id)).toEqual(['mirs-bay', 'port-shelter', 'mirs-bay']);
-    expect(errors).toEqual([]);
-    await context.close();
+      await wheelTo(page, '#story', 2);
+      await expectReadingLine(page, '#story', null);
+      expectCamera(await settled(page, '#story'), cameras[2]!);
+      await wheelTo(page, '#story', 1);
+      await expectReadingLine(page, '#story', null);
+      expectCamera(await settled(page, '#story'), cameras[1]!);
+      const fired = await events(page);
+      expect(fired.every((e) => e.from === 'story')).toBe(true);
+      expect(fired.map((e) => e.id)).toEqual(['mirs-bay', 'port-shelter', 'mirs-bay']);
+      expect(errors).toEqual([]);
+    });
   });
 
   it('(b) in a 600 px scroll container mid-page: scrolling the page does not step chapters, scrolling the container does', async () => {
-    const { page, context, errors } = await open(browser, 'container');
-    const first = await settled(page, '#story');
-    const cameras = await declaredCameras(page, '#story');
-    expectCamera(first, cameras[0]!);
-    // The reader wheels the page (beside the panel) until the panel has gone past the top:
-    // measured against the window, its chapters would all have crossed the reading line.
-    await page.mouse.move(10, 400);
-    while ((await page.evaluate(() => document.querySelector('#panel')!.getBoundingClientRect().bottom)) > -200) {
-      await page.mouse.wheel(0, 200);
-      await page.waitForTimeout(50);
-    }
-    await page.waitForTimeout(400);
-    expect((await snapshot(page, '#story')).chapterIndex).toBe(0);
-    expect(await events(page)).toEqual([]);
+    await withFixture('container', async ({ page, errors }) => {
+      const first = await settled(page, '#story');
+      const cameras = await declaredCameras(page, '#story');
+      expectCamera(first, cameras[0]!);
+      // The reader wheels the page (beside the panel) until the panel has gone past the top:
+      // measured against the window, its chapters would all have crossed the reading line.
+      await page.mouse.move(10, 400);
+      while ((await page.evaluate(() => document.querySelector('#panel')!.getBoundingClientRect().bottom)) > -200) {
+        await page.mouse.wheel(0, 200);
+        await page.waitForTimeout(50);
+      }
+      await page.waitForTimeout(400);
+      expect((await snapshot(page, '#story')).chapterIndex).toBe(0);
+      expect(await events(page)).toEqual([]);
 
-    // Panel at the top of the window: its middle is 100 px above the window's.
-    await page.evaluate(() => document.querySelector('#panel')!.scrollIntoView({ block: 'start' }));
-    const pageY = await page.evaluate(() => scrollY);
-    await wheelTo(page, '#story', 1);
-    await expectReadingLine(page, '#story', '#panel');
-    await wheelTo(page, '#story', 2);
-    await expectReadingLine(page, '#story', '#panel');
-    const moved = await settled(page, '#story');
-    expectCamera(moved, cameras[2]!);
-    // Chapter 2 fits its layer's features: the camera left where chapter 1 put it.
-    const c1 = cameras[1]!.center!;
-    expect(Math.hypot(moved.center[0] - c1[0], moved.center[1] - c1[1])).toBeGreaterThan(0.01);
-    const after = await page.evaluate(() => ({ pageY: scrollY, panel: document.querySelector('#panel')!.scrollTop }));
-    expect(after.pageY).toBe(pageY);
-    expect(after.panel).toBeGreaterThan(0);
-    const fired = await events(page);
-    expect(fired.map((e) => [e.from, e.id])).toEqual([
-      ['story', cameras[1]!.id],
-      ['story', cameras[2]!.id],
-    ]);
-    expect(errors).toEqual([]);
-    await context.close();
+      // Panel at the top of the window: its middle is 100 px above the window's.
+      await page.evaluate(() => document.querySelector('#panel')!.scrollIntoView({ block: 'start' }));
+      const pageY = await page.evaluate(() => scrollY);
+      await wheelTo(page, '#story', 1);
+      await expectReadingLine(page, '#story', '#panel');
+      await wheelTo(page, '#story', 2);
+      await expectReadingLine(page, '#story', '#panel');
+      const moved = await settled(page, '#story');
+      expectCamera(moved, cameras[2]!);
+      // Chapter 2 fits its layer's features: the camera left where chapter 1 put it.
+      const c1 = cameras[1]!.center!;
+      expect(Math.hypot(moved.center[0] - c1[0], moved.center[1] - c1[1])).toBeGreaterThan(0.01);
+      const after = await page.evaluate(() => ({ pageY: scrollY, panel: document.querySelector('#panel')!.scrollTop }));
+      expect(after.pageY).toBe(pageY);
+      expect(after.panel).toBeGreaterThan(0);
+      const fired = await events(page);
+      expect(fired.map((e) => [e.from, e.id])).toEqual([
+        ['story', cameras[1]!.id],
+        ['story', cameras[2]!.id],
+      ]);
+      expect(errors).toEqual([]);
+    });
   });
 
   it('(c) two elements, two stories: each scrolls on its own, fires its own events, keeps its own language', async () => {
-    const { page, context, errors } = await open(browser, 'two');
-    await settled(page, '#left');
-    await settled(page, '#right');
-    const left = await declaredCameras(page, '#left');
-    const right = await declaredCameras(page, '#right');
-    expect(left.map((c) => c.id)).toEqual(['corridor', 'mirs-bay', 'port-shelter']);
-    expect(right.map((c) => c.id)).toEqual(['overview', 'sai-kung', 'dapeng']);
-    const sizes = await page.evaluate(() =>
-      ['#left', '#right'].map((sel) => Math.round(document.querySelector(sel)!.getBoundingClientRect().height)),
-    );
-    // Both fixed at 480 px, one by the attribute, one by --geo-story-height.
-    expect(sizes).toEqual([480, 480]);
-    const rightBefore = await settled(page, '#right');
-    expectCamera(rightBefore, right[0]!);
+    await withFixture('two', async ({ page, errors }) => {
+      await settled(page, '#left');
+      await settled(page, '#right');
+      const left = await declaredCameras(page, '#left');
+      const right = await declaredCameras(page, '#right');
+      expect(left.map((c) => c.id)).toEqual(['corridor', 'mirs-bay', 'port-shelter']);
+      expect(right.map((c) => c.id)).toEqual(['overview', 'sai-kung', 'dapeng']);
+      const sizes = await page.evaluate(() =>
+        ['#left', '#right'].map((sel) => Math.round(document.querySelector(sel)!.getBoundingClientRect().height)),
+      );
+      // Both fixed at 480 px, one by the attribute, one by --geo-story-height.
+      expect(sizes).toEqual([480, 480]);
+      const rightBefore = await settled(page, '#right');
+      expectCamera(rightBefore, right[0]!);
 
-    await wheelTo(page, '#left', 1);
-    await expectReadingLine(page, '#left', '#left >>> .layout');
-    await wheelTo(page, '#left', 2);
-    await expectReadingLine(page, '#left', '#left >>> .layout');
-    expectCamera(await settled(page, '#left'), left[2]!);
-    expect(await snapshot(page, '#right')).toEqual(rightBefore);
-    expect((await events(page)).map((e) => [e.from, e.id])).toEqual([
-      ['left', 'mirs-bay'],
-      ['left', 'port-shelter'],
-    ]);
-    const pageY = await page.evaluate(() => scrollY);
-    expect(pageY).toBe(0);
+      await wheelTo(page, '#left', 1);
+      await expectReadingLine(page, '#left', '#left >>> .layout');
+      await wheelTo(page, '#left', 2);
+      await expectReadingLine(page, '#left', '#left >>> .layout');
+      expectCamera(await settled(page, '#left'), left[2]!);
+      expect(await snapshot(page, '#right')).toEqual(rightBefore);
+      expect((await events(page)).map((e) => [e.from, e.id])).toEqual([
+        ['left', 'mirs-bay'],
+        ['left', 'port-shelter'],
+      ]);
+      const pageY = await page.evaluate(() => scrollY);
+      expect(pageY).toBe(0);
 
-    const leftAfter = await snapshot(page, '#left');
-    await wheelTo(page, '#right', 1);
-    await expectReadingLine(page, '#right', '#right >>> .layout');
-    expectCamera(await settled(page, '#right'), right[1]!);
-    expect(await snapshot(page, '#left')).toEqual(leftAfter);
-    expect((await events(page)).slice(2).map((e) => [e.from, e.id])).toEqual([['right', 'sai-kung']]);
+      const leftAfter = await snapshot(page, '#left');
+      await wheelTo(page, '#right', 1);
+      await expectReadingLine(page, '#right', '#right >>> .layout');
+      expectCamera(await settled(page, '#right'), right[1]!);
+      expect(await snapshot(page, '#left')).toEqual(leftAfter);
+      expect((await events(page)).slice(2).map((e) => [e.from, e.id])).toEqual([['right', 'sai-kung']]);
 
-    // A language switch in one leaves the other alone.
-    await page.evaluate(
-      () => ((document.querySelector('#right') as HTMLElementTagNameMap['geo-story']).lang = 'zh-Hant'),
-    );
-    await page.waitForFunction(() =>
-      document.querySelector('#right')!.shadowRoot!.querySelector('h1')!.textContent!.includes('兩個海灣'),
-    );
-    const leftLang = await snapshot(page, '#left');
-    expect(leftLang.lang).toBe('zh-Hant');
-    expect(leftLang.title).toBe('山與海：深港三個地方');
-    await page.evaluate(() => ((document.querySelector('#left') as HTMLElementTagNameMap['geo-story']).lang = 'en'));
-    await page.waitForFunction(() =>
-      document.querySelector('#left')!.shadowRoot!.querySelector('h1')!.textContent!.trim().startsWith('Hills'),
-    );
-    expect((await snapshot(page, '#right')).title).toBe('兩個海灣');
-    expect(errors).toEqual([]);
-    await context.close();
+      // A language switch in one leaves the other alone.
+      await page.evaluate(
+        () => ((document.querySelector('#right') as HTMLElementTagNameMap['geo-story']).lang = 'zh-Hant'),
+      );
+      await page.waitForFunction(() =>
+        document.querySelector('#right')!.shadowRoot!.querySelector('h1')!.textContent!.includes('兩個海灣'),
+      );
+      const leftLang = await snapshot(page, '#left');
+      expect(leftLang.lang).toBe('zh-Hant');
+      expect(leftLang.title).toBe('山與海：深港三個地方');
+      await page.evaluate(() => ((document.querySelector('#left') as HTMLElementTagNameMap['geo-story']).lang = 'en'));
+      await page.waitForFunction(() =>
+        document.querySelector('#left')!.shadowRoot!.querySelector('h1')!.textContent!.trim().startsWith('Hills'),
+      );
+      expect((await snapshot(page, '#right')).title).toBe('兩個海灣');
+      expect(errors).toEqual([]);
+    });
   });
 
   it("(d) inside another component's shadow root: that component's scroller steps the chapters", async () => {
-    const { page, context, errors } = await open(browser, 'shadow');
-    const path = 'story-panel >>> geo-story';
-    await settled(page, path);
-    const cameras = await declaredCameras(page, path);
-    expectCamera(await snapshot(page, path), cameras[0]!);
-    // The reader wheels the page (beside the panel) until the panel is gone past the top,
-    // without touching the story.
-    await page.mouse.move(5, 400);
-    for (let i = 0; i < 5; i++) {
-      await page.mouse.wheel(0, 200);
-      await page.waitForTimeout(50);
-    }
-    await page.waitForTimeout(400);
-    expect(
-      await page.evaluate(() => document.querySelector('story-panel')!.getBoundingClientRect().bottom),
-    ).toBeLessThan(0);
-    expect((await snapshot(page, path)).chapterIndex).toBe(0);
-    expect(await events(page)).toEqual([]);
-    // Back up to 160 px down the page: the panel's middle is then well above the window's.
-    await page.evaluate(() => window.scrollTo(0, 160));
+    await withFixture('shadow', async ({ page, errors }) => {
+      const path = 'story-panel >>> geo-story';
+      await settled(page, path);
+      const cameras = await declaredCameras(page, path);
+      expectCamera(await snapshot(page, path), cameras[0]!);
+      // The reader wheels the page (beside the panel) until the panel is gone past the top,
+      // without touching the story.
+      await page.mouse.move(5, 400);
+      for (let i = 0; i < 5; i++) {
+        await page.mouse.wheel(0, 200);
+        await page.waitForTimeout(50);
+      }
+      await page.waitForTimeout(400);
+      expect(
+        await page.evaluate(() => document.querySelector('story-panel')!.getBoundingClientRect().bottom),
+      ).toBeLessThan(0);
+      expect((await snapshot(page, path)).chapterIndex).toBe(0);
+      expect(await events(page)).toEqual([]);
+      // Back up to 160 px down the page: the panel's middle is then well above the window's.
+      await page.evaluate(() => window.scrollTo(0, 160));
 
-    const box = 'story-panel >>> .box';
-    await wheelTo(page, path, 1);
-    await expectReadingLine(page, path, box);
-    await wheelTo(page, path, 2);
-    await expectReadingLine(page, path, box);
-    expectCamera(await settled(page, path), cameras[2]!);
-    await wheelTo(page, path, 1);
-    await expectReadingLine(page, path, box);
-    expectCamera(await settled(page, path), cameras[1]!);
-    const scrolled = await page.evaluate(() => ({
-      box: document.querySelector('story-panel')!.shadowRoot!.querySelector('.box')!.scrollTop,
-      page: scrollY,
-    }));
-    expect(scrolled.box).toBeGreaterThan(0);
-    expect(scrolled.page).toBe(160);
-    const fired = await events(page);
-    expect(fired.every((e) => e.from === 'inner')).toBe(true);
-    expect(fired.map((e) => e.id)).toEqual(['mirs-bay', 'port-shelter', 'mirs-bay']);
-    expect(errors).toEqual([]);
-    await context.close();
+      const box = 'story-panel >>> .box';
+      await wheelTo(page, path, 1);
+      await expectReadingLine(page, path, box);
+      await wheelTo(page, path, 2);
+      await expectReadingLine(page, path, box);
+      expectCamera(await settled(page, path), cameras[2]!);
+      await wheelTo(page, path, 1);
+      await expectReadingLine(page, path, box);
+      expectCamera(await settled(page, path), cameras[1]!);
+      const scrolled = await page.evaluate(() => ({
+        box: document.querySelector('story-panel')!.shadowRoot!.querySelector('.box')!.scrollTop,
+        page: scrollY,
+      }));
+      expect(scrolled.box).toBeGreaterThan(0);
+      expect(scrolled.page).toBe(160);
+      const fired = await events(page);
+      expect(fired.every((e) => e.from === 'inner')).toBe(true);
+      expect(fired.map((e) => e.id)).toEqual(['mirs-bay', 'port-shelter', 'mirs-bay']);
+      expect(errors).toEqual([]);
+    });
   });
 
   it('src is live: a new story replaces the old one and its map; lang switches without a new map', async () => {
-    const { page, context, errors } = await open(browser, 'flow');
-    await settled(page, '#story');
-    const before = await page.evaluate(() => {
-      const el = document.querySelector('geo-story')!;
-      (window as unknown as { __oldMap: unknown }).__oldMap = el.map;
-      el.lang = 'en';
-      return el.map === (window as unknown as { __oldMap: unknown }).__oldMap;
-    });
-    expect(before).toBe(true);
-    await page.waitForFunction(() =>
-      document.querySelector('geo-story')!.shadowRoot!.querySelector('h1')!.textContent!.trim().startsWith('Hills'),
-    );
-    expect(
-      await page.evaluate(
-        () => document.querySelector('geo-story')!.map === (window as unknown as { __oldMap: unknown }).__oldMap,
-      ),
-    ).toBe(true);
-    expect(await liveContexts(page)).toBe(1);
+    await withFixture('flow', async ({ page, errors }) => {
+      await settled(page, '#story');
+      const before = await page.evaluate(() => {
+        const el = document.querySelector('geo-story')!;
+        (window as unknown as { __oldMap: unknown }).__oldMap = el.map;
+        el.lang = 'en';
+        return el.map === (window as unknown as { __oldMap: unknown }).__oldMap;
+      });
+      expect(before).toBe(true);
+      await page.waitForFunction(() =>
+        document.querySelector('geo-story')!.shadowRoot!.querySelector('h1')!.textContent!.trim().startsWith('Hills'),
+      );
+      expect(
+        await page.evaluate(
+          () => document.querySelector('geo-story')!.map === (window as unknown as { __oldMap: unknown }).__oldMap,
+        ),
+      ).toBe(true);
+      expect(await liveContexts(page)).toBe(1);
 
-    await page.evaluate(() =>
-      document.querySelector('geo-story')!.setAttribute('src', '/tests/fixtures/stories/two-bays.md'),
-    );
-    await page.waitForFunction(() => document.querySelector('geo-story')!.story?.id === 'two-bays');
-    const cameras = await declaredCameras(page, '#story');
-    expectCamera(await settled(page, '#story'), cameras[0]!);
-    const swapped = await page.evaluate(() => {
-      const el = document.querySelector('geo-story')!;
-      const old = (window as unknown as { __oldMap: import('maplibre-gl').Map }).__oldMap;
-      return { newMap: el.map !== old, title: el.shadowRoot!.querySelector('h1')!.textContent!.trim() };
+      await page.evaluate(() =>
+        document.querySelector('geo-story')!.setAttribute('src', '/tests/fixtures/stories/two-bays.md'),
+      );
+      await page.waitForFunction(() => document.querySelector('geo-story')!.story?.id === 'two-bays');
+      const cameras = await declaredCameras(page, '#story');
+      expectCamera(await settled(page, '#story'), cameras[0]!);
+      const swapped = await page.evaluate(() => {
+        const el = document.querySelector('geo-story')!;
+        const old = (window as unknown as { __oldMap: import('maplibre-gl').Map }).__oldMap;
+        return { newMap: el.map !== old, title: el.shadowRoot!.querySelector('h1')!.textContent!.trim() };
+      });
+      expect(swapped).toEqual({ newMap: true, title: 'Two bays' });
+      // The old map's WebGL context was released; only the new one is alive.
+      expect(await liveContexts(page)).toBe(1);
+      await wheelTo(page, '#story', 1);
+      expectCamera(await settled(page, '#story'), cameras[1]!);
+      expect((await events(page)).map((e) => e.id)).toEqual(['sai-kung']);
+      expect(errors).toEqual([]);
     });
-    expect(swapped).toEqual({ newMap: true, title: 'Two bays' });
-    // The old map's WebGL context was released; only the new one is alive.
-    expect(await liveContexts(page)).toBe(1);
-    await wheelTo(page, '#story', 1);
-    expectCamera(await settled(page, '#story'), cameras[1]!);
-    expect((await events(page)).map((e) => e.id)).toEqual(['sai-kung']);
-    expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('removed and re-added 20 times: live WebGL contexts do not grow and the last instance still works', async () => {
-    const { page, context, errors } = await open(browser, 'flow');
-    await settled(page, '#story');
-    const counts: number[] = [await liveContexts(page)];
-    for (let i = 0; i < 20; i++) {
-      // Most cycles remove the element while its new map is still loading; every fifth waits
-      // for the map to be complete first.
-      const cycle = await page.evaluate(
-        async (untilReady) => {
-          const el = document.querySelector('geo-story')!;
-          const parent = el.parentNode!;
-          const next = el.nextSibling;
-          el.remove();
-          // Let the removal take effect (a move in the same task would keep the map).
-          await new Promise((r) => setTimeout(r, 20));
-          const released = el.map === undefined;
-          const ready = new Promise((r) => el.addEventListener('geo-story-ready', () => r(true), { once: true }));
-          parent.insertBefore(el, next);
-          const created = new Promise((r) => {
-            const poll = () => (el.map ? r(true) : setTimeout(poll, 20));
-            poll();
-          });
-          const rebuilt = await Promise.race([
-            untilReady ? ready : created,
-            new Promise((r) => setTimeout(() => r(false), 30_000)),
-          ]);
-          return { released, rebuilt, live: (window as unknown as { __liveContexts: () => number }).__liveContexts() };
-        },
-        i % 5 === 4,
-      );
-      expect(cycle.released && cycle.rebuilt).toBe(true);
-      counts.push(cycle.live);
-    }
-    expect(counts).toEqual(Array(21).fill(1));
-    await settled(page, '#story');
-    const cameras = await declaredCameras(page, '#story');
-    await wheelTo(page, '#story', 2);
-    expectCamera(await settled(page, '#story'), cameras[2]!);
-    expect((await events(page)).map((e) => e.id)).toEqual(['mirs-bay', 'port-shelter']);
-    expect(await liveContexts(page)).toBe(1);
-    expect(errors).toEqual([]);
-    await context.close();
+    await withFixture('flow', async ({ page, errors }) => {
+      await settled(page, '#story');
+      const counts: number[] = [await liveContexts(page)];
+      for (let i = 0; i < 20; i++) {
+        // Most cycles remove the element while its new map is still loading; every fifth waits
+        // for the map to be complete first.
+        const cycle = await page.evaluate(
+          async (untilReady) => {
+            const el = document.querySelector('geo-story')!;
+            const parent = el.parentNode!;
+            const next = el.nextSibling;
+            el.remove();
+            // Let the removal take effect (a move in the same task would keep the map).
+            await new Promise((r) => setTimeout(r, 20));
+            const released = el.map === undefined;
+            const ready = new Promise((r) => el.addEventListener('geo-story-ready', () => r(true), { once: true }));
+            parent.insertBefore(el, next);
+            const created = new Promise((r) => {
+              const poll = () => (el.map ? r(true) : setTimeout(poll, 20));
+              poll();
+            });
+            const rebuilt = await Promise.race([
+              untilReady ? ready : created,
+              new Promise((r) => setTimeout(() => r(false), 30_000)),
+            ]);
+            return {
+              released,
+              rebuilt,
+              live: (window as unknown as { __liveContexts: () => number }).__liveContexts(),
+            };
+          },
+          i % 5 === 4,
+        );
+        expect(cycle.released && cycle.rebuilt).toBe(true);
+        counts.push(cycle.live);
+      }
+      expect(counts).toEqual(Array(21).fill(1));
+      await settled(page, '#story');
+      const cameras = await declaredCameras(page, '#story');
+      await wheelTo(page, '#story', 2);
+      expectCamera(await settled(page, '#story'), cameras[2]!);
+      expect((await events(page)).map((e) => e.id)).toEqual(['mirs-bay', 'port-shelter']);
+      expect(await liveContexts(page)).toBe(1);
+      expect(errors).toEqual([]);
+    });
   }, 240_000);
 });

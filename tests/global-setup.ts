@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build } from 'vite';
+import { fixturePages } from './fixtures/pages/pages.js';
 import { startStaticServer } from './support/static-server.js';
 
 declare module 'vitest' {
@@ -11,7 +12,8 @@ declare module 'vitest' {
 
 /**
  * Builds the site and the library once, as `npm run build` does, and serves dist/ (plus the test
- * fixtures) on 127.0.0.1: the browser tests look at what a reader would get from a static host.
+ * fixtures, and the fixture pages from memory) on 127.0.0.1: the browser tests look at what a
+ * reader would get from a static host.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = resolve(import.meta.dirname, '..');
@@ -40,7 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       process.env.NODE_ENV = nodeEnv;
     }
   }
-  const server = await startStaticServer([outDir, root]);
+  const server = await startStaticServer([outDir, root], fixturePages());
   project.provide('baseUrl', server.url);
   return server.close;
 }

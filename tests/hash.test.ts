@@ -1,6 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, waitReady, waitSettled, type StoryState } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { waitReady, waitSettled } from './support/browser.js';
+import { expectStoryAt } from './support/expect-story.js';
+import { useBrowser } from './support/use-browser.js';
 
 const base = inject('baseUrl');
 const demo = (hash = '') => `${base}index.html${hash}`;
@@ -55,14 +57,6 @@ async function expectTextAtChapter(page: Page, selector = 'geo-story'): Promise<
   expect(g.next).toBeGreaterThan(g.line - 1);
 }
 
-function expectSameCamera(state: StoryState, reference: StoryState) {
-  expect(state.chapterId).toBe(reference.chapterId);
-  expect(state.center[0]).toBeCloseTo(reference.center[0], 4);
-  expect(state.center[1]).toBeCloseTo(reference.center[1], 4);
-  expect(state.zoom).toBeCloseTo(reference.zoom, 2);
-  expect(state.visible).toEqual(reference.visible);
-}
-
 /** Turns the mouse wheel over the element at `selector` until it reaches chapter `index`. */
 async function wheelTo(page: Page, index: number, selector = 'geo-story'): Promise<void> {
   const r = await page.evaluate((sel) => {
@@ -86,157 +80,145 @@ const chapterOf = (page: Page, selector: string) =>
   page.evaluate((sel) => (document.querySelector(sel) as HTMLElementTagNameMap['geo-story']).chapterId, selector);
 
 describe('<geo-story hash>: deep links to chapters', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const withPage = useBrowser();
 
   it('the demo page opened at #gba-cooperation/mirs-bay starts at that chapter, text and map, without a chapter-change event', async () => {
     // The same chapter reached with goTo() on a page without a hash: what the map should show.
-    const ref = await openPage(browser, demo());
-    await waitReady(ref.page);
-    await ref.page.evaluate(() => document.querySelector('geo-story')!.goTo('mirs-bay'));
-    const reference = await waitSettled(ref.page);
+    const reference = await withPage(demo(), async ({ page }) => {
+      await waitReady(page);
+      await page.evaluate(() => document.querySelector('geo-story')!.goTo('mirs-bay'));
+      return waitSettled(page);
+    });
     expect(reference.chapterId).toBe('mirs-bay');
-    await ref.context.close();
 
-    const { page, context, errors } = await openPage(browser, 'about:blank');
-    await page.addInitScript(RECORD_EVENTS);
-    await page.goto(demo('#gba-cooperation/mirs-bay'));
-    await waitReady(page);
-    const state = await waitSettled(page);
-    expectSameCamera(state, reference);
-    expect(state.visible).toEqual(await declaredLayers(page));
-    await expectTextAtChapter(page);
-    // Placed by the link, not moved by the reader: no event.
-    expect(await events(page)).toEqual([]);
-    expect(await hashOf(page)).toBe('#gba-cooperation/mirs-bay');
-    // And it stays there once everything has loaded and laid out.
-    await page.waitForTimeout(500);
-    expect(await chapterOf(page, 'geo-story')).toBe('mirs-bay');
-    expect(errors).toEqual([]);
-    await context.close();
+    await withPage(demo('#gba-cooperation/mirs-bay'), { init: RECORD_EVENTS }, async ({ page, errors }) => {
+      await waitReady(page);
+      const state = await waitSettled(page);
+      expectStoryAt(state, reference);
+      expect(state.visible).toEqual(await declaredLayers(page));
+      await expectTextAtChapter(page);
+      // Placed by the link, not moved by the reader: no event.
+      expect(await events(page)).toEqual([]);
+      expect(await hashOf(page)).toBe('#gba-cooperation/mirs-bay');
+      // And it stays there once everything has loaded and laid out.
+      await page.waitForTimeout(500);
+      expect(await chapterOf(page, 'geo-story')).toBe('mirs-bay');
+      expect(errors).toEqual([]);
+    });
   });
 
   it('moving to another chapter replaces the hash without adding history entries', async () => {
-    const { page, context, errors } = await openPage(browser, 'about:blank');
-    await page.addInitScript(RECORD_EVENTS);
-    await page.goto(demo('#gba-cooperation/mirs-bay'));
-    await waitReady(page);
-    await waitSettled(page);
-    const entries = await historyLength(page);
+    await withPage(demo('#gba-cooperation/mirs-bay'), { init: RECORD_EVENTS }, async ({ page, errors }) => {
+      await waitReady(page);
+      await waitSettled(page);
+      const entries = await historyLength(page);
 
-    await page.evaluate(() => document.querySelector('geo-story')!.goTo('port-shelter'));
-    expect(await hashOf(page)).toBe('#gba-cooperation/port-shelter');
-    const afterGoTo = await waitSettled(page);
-    expect(afterGoTo.chapterId).toBe('port-shelter');
-    await expectTextAtChapter(page);
+      await page.evaluate(() => document.querySelector('geo-story')!.goTo('port-shelter'));
+      expect(await hashOf(page)).toBe('#gba-cooperation/port-shelter');
+      const afterGoTo = await waitSettled(page);
+      expect(afterGoTo.chapterId).toBe('port-shelter');
+      await expectTextAtChapter(page);
 
-    // The reader scrolls back a chapter with the wheel.
-    const index = await page.evaluate(() => document.querySelector('geo-story')!.chapterIndex);
-    await wheelTo(page, index - 1);
-    expect(await hashOf(page)).toBe('#gba-cooperation/mirs-bay');
-    expect(await historyLength(page)).toBe(entries);
-    expect((await events(page)).map((e) => e.id)).toEqual(['port-shelter', 'mirs-bay']);
-    expect(errors).toEqual([]);
-    await context.close();
+      // The reader scrolls back a chapter with the wheel.
+      const index = await page.evaluate(() => document.querySelector('geo-story')!.chapterIndex);
+      await wheelTo(page, index - 1);
+      expect(await hashOf(page)).toBe('#gba-cooperation/mirs-bay');
+      expect(await historyLength(page)).toBe(entries);
+      expect((await events(page)).map((e) => e.id)).toEqual(['port-shelter', 'mirs-bay']);
+      expect(errors).toEqual([]);
+    });
   });
 
   it("goes to the chapter a new hash names, only when it is this story's", async () => {
-    const { page, context, errors } = await openPage(browser, 'about:blank');
-    await page.addInitScript(RECORD_EVENTS);
-    await page.goto(demo());
-    await waitReady(page);
-    await waitSettled(page);
-    expect(await hashOf(page)).toBe('');
+    await withPage(demo(), { init: RECORD_EVENTS }, async ({ page, errors }) => {
+      await waitReady(page);
+      await waitSettled(page);
+      expect(await hashOf(page)).toBe('');
 
-    await page.evaluate(() => (location.hash = '#gba-cooperation/corridor'));
-    await page.waitForFunction(() => document.querySelector('geo-story')!.chapterId === 'corridor');
-    const state = await waitSettled(page);
-    expect(state.visible).toEqual(await declaredLayers(page));
-    await expectTextAtChapter(page);
-    expect(await events(page)).toEqual([{ from: 'story', id: 'corridor' }]);
+      await page.evaluate(() => (location.hash = '#gba-cooperation/corridor'));
+      await page.waitForFunction(() => document.querySelector('geo-story')!.chapterId === 'corridor');
+      const state = await waitSettled(page);
+      expect(state.visible).toEqual(await declaredLayers(page));
+      await expectTextAtChapter(page);
+      expect(await events(page)).toEqual([{ from: 'story', id: 'corridor' }]);
 
-    // Another story's hash, and a chapter this story does not have: nothing moves.
-    for (const hash of ['#two-bays/dapeng', '#gba-cooperation/no-such-chapter']) {
-      await page.evaluate((h) => (location.hash = h), hash);
-      await page.waitForTimeout(400);
-      expect(await chapterOf(page, 'geo-story')).toBe('corridor');
-    }
+      // Another story's hash, and a chapter this story does not have: nothing moves.
+      for (const hash of ['#two-bays/dapeng', '#gba-cooperation/no-such-chapter']) {
+        await page.evaluate((h) => (location.hash = h), hash);
+        await page.waitForTimeout(400);
+        expect(await chapterOf(page, 'geo-story')).toBe('corridor');
+      }
 
-    // The bare form works with one element following the hash, and is rewritten in full.
-    await page.evaluate(() => (location.hash = '#carbon'));
-    await page.waitForFunction(() => document.querySelector('geo-story')!.chapterId === 'carbon');
-    expect(await hashOf(page)).toBe('#gba-cooperation/carbon');
-    await waitSettled(page);
-    await expectTextAtChapter(page);
-    expect(errors).toEqual([]);
-    await context.close();
+      // The bare form works with one element following the hash, and is rewritten in full.
+      await page.evaluate(() => (location.hash = '#carbon'));
+      await page.waitForFunction(() => document.querySelector('geo-story')!.chapterId === 'carbon');
+      expect(await hashOf(page)).toBe('#gba-cooperation/carbon');
+      await waitSettled(page);
+      await expectTextAtChapter(page);
+      expect(errors).toEqual([]);
+    });
   });
 
   it('an element without hash neither reads nor writes the hash', async () => {
-    const { page, context, errors } = await openPage(browser, 'about:blank');
-    await page.addInitScript(RECORD_EVENTS);
-    await page.goto(fixturePage('two', '#three-chapters/mirs-bay'));
-    await waitReady(page, '#left');
-    await waitSettled(page, '#left');
-    expect(await chapterOf(page, '#left')).toBe('corridor');
-    const entries = await historyLength(page);
+    await withPage(
+      fixturePage('two', '#three-chapters/mirs-bay'),
+      { init: RECORD_EVENTS },
+      async ({ page, errors }) => {
+        await waitReady(page, '#left');
+        await waitSettled(page, '#left');
+        expect(await chapterOf(page, '#left')).toBe('corridor');
+        const entries = await historyLength(page);
 
-    await wheelTo(page, 1, '#left');
-    await page.waitForTimeout(300);
-    expect(await hashOf(page)).toBe('#three-chapters/mirs-bay');
+        await wheelTo(page, 1, '#left');
+        await page.waitForTimeout(300);
+        expect(await hashOf(page)).toBe('#three-chapters/mirs-bay');
 
-    await page.evaluate(() => (location.hash = '#three-chapters/port-shelter'));
-    await page.waitForTimeout(500);
-    expect(await chapterOf(page, '#left')).toBe('mirs-bay');
-    expect(await historyLength(page)).toBe(entries + 1); // the page's own assignment, nothing more
-    expect((await events(page)).map((e) => [e.from, e.id])).toEqual([['left', 'mirs-bay']]);
-    expect(errors).toEqual([]);
-    await context.close();
+        await page.evaluate(() => (location.hash = '#three-chapters/port-shelter'));
+        await page.waitForTimeout(500);
+        expect(await chapterOf(page, '#left')).toBe('mirs-bay');
+        expect(await historyLength(page)).toBe(entries + 1); // the page's own assignment, nothing more
+        expect((await events(page)).map((e) => [e.from, e.id])).toEqual([['left', 'mirs-bay']]);
+        expect(errors).toEqual([]);
+      },
+    );
   });
 
   it('two elements with hash each follow only their own story id', async () => {
-    const { page, context, errors } = await openPage(browser, 'about:blank');
-    await page.addInitScript(RECORD_EVENTS);
-    await page.goto(fixturePage('two-hash', '#two-bays/dapeng'));
-    await Promise.all([waitReady(page, '#left'), waitReady(page, '#right')]);
-    await waitSettled(page, '#left');
-    const right = await waitSettled(page, '#right');
-    expect(right.chapterId).toBe('dapeng');
-    expect(right.visible).toEqual(await declaredLayers(page, '#right'));
-    await expectTextAtChapter(page, '#right');
-    expect(await chapterOf(page, '#left')).toBe('corridor');
-    expect(await events(page)).toEqual([]);
+    await withPage(fixturePage('two-hash', '#two-bays/dapeng'), { init: RECORD_EVENTS }, async ({ page, errors }) => {
+      await Promise.all([waitReady(page, '#left'), waitReady(page, '#right')]);
+      await waitSettled(page, '#left');
+      const right = await waitSettled(page, '#right');
+      expect(right.chapterId).toBe('dapeng');
+      expect(right.visible).toEqual(await declaredLayers(page, '#right'));
+      await expectTextAtChapter(page, '#right');
+      expect(await chapterOf(page, '#left')).toBe('corridor');
+      expect(await events(page)).toEqual([]);
 
-    await page.evaluate(() => (location.hash = '#three-chapters/port-shelter'));
-    await page.waitForFunction(
-      () => document.querySelector<HTMLElementTagNameMap['geo-story']>('#left')!.chapterId === 'port-shelter',
-    );
-    const left = await waitSettled(page, '#left');
-    expect(left.visible).toEqual(await declaredLayers(page, '#left'));
-    await expectTextAtChapter(page, '#left');
-    expect(await chapterOf(page, '#right')).toBe('dapeng');
+      await page.evaluate(() => (location.hash = '#three-chapters/port-shelter'));
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElementTagNameMap['geo-story']>('#left')!.chapterId === 'port-shelter',
+      );
+      const left = await waitSettled(page, '#left');
+      expect(left.visible).toEqual(await declaredLayers(page, '#left'));
+      await expectTextAtChapter(page, '#left');
+      expect(await chapterOf(page, '#right')).toBe('dapeng');
 
-    // The reader scrolls the right one: the hash now names its chapter, and the left one stays.
-    await wheelTo(page, 1, '#right');
-    expect(await hashOf(page)).toBe('#two-bays/sai-kung');
-    await page.waitForTimeout(300);
-    expect(await chapterOf(page, '#left')).toBe('port-shelter');
+      // The reader scrolls the right one: the hash now names its chapter, and the left one stays.
+      await wheelTo(page, 1, '#right');
+      expect(await hashOf(page)).toBe('#two-bays/sai-kung');
+      await page.waitForTimeout(300);
+      expect(await chapterOf(page, '#left')).toBe('port-shelter');
 
-    // A bare chapter id both stories could claim (mirs-bay is a chapter of three-chapters only, but
-    // two elements follow the hash): neither takes it.
-    await page.evaluate(() => (location.hash = '#mirs-bay'));
-    await page.waitForTimeout(500);
-    expect([await chapterOf(page, '#left'), await chapterOf(page, '#right')]).toEqual(['port-shelter', 'sai-kung']);
-    expect((await events(page)).map((e) => [e.from, e.id])).toEqual([
-      ['left', 'port-shelter'],
-      ['right', 'sai-kung'],
-    ]);
-    expect(errors).toEqual([]);
-    await context.close();
+      // A bare chapter id both stories could claim (mirs-bay is a chapter of three-chapters only, but
+      // two elements follow the hash): neither takes it.
+      await page.evaluate(() => (location.hash = '#mirs-bay'));
+      await page.waitForTimeout(500);
+      expect([await chapterOf(page, '#left'), await chapterOf(page, '#right')]).toEqual(['port-shelter', 'sai-kung']);
+      expect((await events(page)).map((e) => [e.from, e.id])).toEqual([
+        ['left', 'port-shelter'],
+        ['right', 'sai-kung'],
+      ]);
+      expect(errors).toEqual([]);
+    });
   });
 });

@@ -1,11 +1,12 @@
 import { length, lineString } from '@turf/turf';
 import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, waitReady, waitSettled } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { waitReady, waitSettled } from './support/browser.js';
 import { pixelShare } from './support/pixels.js';
 import { waitIdle, type Box } from './support/pixel-diff.js';
+import { useBrowser } from './support/use-browser.js';
 
 const base = inject('baseUrl');
 const FIXTURE = '/tests/fixtures/stories/reader-controls.md';
@@ -93,177 +94,173 @@ function metres(line: string): number {
 }
 
 describe('measuring', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const withPage = useBrowser();
 
   it('measures the corridor end to end by clicking its two ends, as long as Turf says, and Escape restores the story', async () => {
-    const { page, context, errors } = await openPage(browser, pageUrl('en'));
-    await waitReady(page);
-    const story = await waitSettled(page);
-    await recordMeasures(page);
-    const toggle = page.locator('geo-story [part="measure-toggle"]');
-    expect(await toggle.getAttribute('aria-label')).toBe('Measure distance (M)');
-    await toggle.click();
-    let state = await measureState(page);
-    expect(state).toMatchObject({ measuring: true, pressed: 'true', live: 'polite', hidden: false, drawn: 0 });
-    expect(state.lines[0]).toMatch(/^Click two or more points/);
+    await withPage(pageUrl('en'), async ({ page, errors }) => {
+      await waitReady(page);
+      const story = await waitSettled(page);
+      await recordMeasures(page);
+      const toggle = page.locator('geo-story [part="measure-toggle"]');
+      expect(await toggle.getAttribute('aria-label')).toBe('Measure distance (M)');
+      await toggle.click();
+      let state = await measureState(page);
+      expect(state).toMatchObject({ measuring: true, pressed: 'true', live: 'polite', hidden: false, drawn: 0 });
+      expect(state.lines[0]).toMatch(/^Click two or more points/);
 
-    for (const end of [FIRST, LAST]) {
-      const { x, y } = await onPage(page, end);
-      await page.mouse.click(x, y);
-    }
-    await waitIdle(page);
-    state = await measureState(page);
-    expect(state.lines).toHaveLength(3);
-    expect(state.lines[0]).toMatch(/^Straight line: [\d.]+ km$/);
-    expect(state.lines[1]).toMatch(/^Along Ecological corridor: [\d.]+ km$/);
-    expect(state.lines[2]).toMatch(/^From km [\d.]+ to km [\d.]+$/);
-    const shownAlong = metres(state.lines[1]!);
-    console.log(`corridor: readout ${state.lines[1]} (${shownAlong} m), Turf ${TURF_METERS.toFixed(1)} m`);
-    expect(Math.abs(shownAlong - TURF_METERS) / TURF_METERS).toBeLessThan(0.01);
-    // The event carries the figures unrounded.
-    const [detail] = await measures(page);
-    expect(detail!.layer).toBe('corridor');
-    expect(Math.abs(detail!.alongMeters! - TURF_METERS) / TURF_METERS).toBeLessThan(0.01);
-    expect(detail!.chainageMeters![0]).toBeLessThan(TURF_METERS * 0.01);
-    expect(detail!.chainageMeters![1]).toBeGreaterThan(TURF_METERS * 0.99);
-    expect(detail!.straightMeters).toBeLessThan(detail!.alongMeters!);
-    // Drawn: the path, the stretch along the corridor, its two ends and both handles; pink on the map.
-    expect(state.drawn).toBe(6);
-    const box = await mapBox(page);
-    expect((await pixelShare(page, box, { along: ALONG }, 10)).along).toBeGreaterThan(0.002);
+      for (const end of [FIRST, LAST]) {
+        const { x, y } = await onPage(page, end);
+        await page.mouse.click(x, y);
+      }
+      await waitIdle(page);
+      state = await measureState(page);
+      expect(state.lines).toHaveLength(3);
+      expect(state.lines[0]).toMatch(/^Straight line: [\d.]+ km$/);
+      expect(state.lines[1]).toMatch(/^Along Ecological corridor: [\d.]+ km$/);
+      expect(state.lines[2]).toMatch(/^From km [\d.]+ to km [\d.]+$/);
+      const shownAlong = metres(state.lines[1]!);
+      console.log(`corridor: readout ${state.lines[1]} (${shownAlong} m), Turf ${TURF_METERS.toFixed(1)} m`);
+      expect(Math.abs(shownAlong - TURF_METERS) / TURF_METERS).toBeLessThan(0.01);
+      // The event carries the figures unrounded.
+      const [detail] = await measures(page);
+      expect(detail!.layer).toBe('corridor');
+      expect(Math.abs(detail!.alongMeters! - TURF_METERS) / TURF_METERS).toBeLessThan(0.01);
+      expect(detail!.chainageMeters![0]).toBeLessThan(TURF_METERS * 0.01);
+      expect(detail!.chainageMeters![1]).toBeGreaterThan(TURF_METERS * 0.99);
+      expect(detail!.straightMeters).toBeLessThan(detail!.alongMeters!);
+      // Drawn: the path, the stretch along the corridor, its two ends and both handles; pink on the map.
+      expect(state.drawn).toBe(6);
+      const box = await mapBox(page);
+      expect((await pixelShare(page, box, { along: ALONG }, 10)).along).toBeGreaterThan(0.002);
 
-    // The reader wanders off; Escape ends measuring and gives the map back to the story.
-    await page.evaluate(() => document.querySelector('geo-story')!.map!.jumpTo({ center: [114.4, 22.4], zoom: 11 }));
-    await page.keyboard.press('Escape');
-    state = await measureState(page);
-    expect(state).toMatchObject({ measuring: false, pressed: 'false', hidden: true, drawn: 0 });
-    const back = await waitSettled(page);
-    expect(back.center[0]).toBeCloseTo(story.center[0], 4);
-    expect(back.center[1]).toBeCloseTo(story.center[1], 4);
-    expect(back.zoom).toBeCloseTo(story.zoom, 2);
-    expect(back.visible).toEqual(story.visible);
-    expect(errors).toEqual([]);
-    await context.close();
+      // The reader wanders off; Escape ends measuring and gives the map back to the story.
+      await page.evaluate(() => document.querySelector('geo-story')!.map!.jumpTo({ center: [114.4, 22.4], zoom: 11 }));
+      await page.keyboard.press('Escape');
+      state = await measureState(page);
+      expect(state).toMatchObject({ measuring: false, pressed: 'false', hidden: true, drawn: 0 });
+      const back = await waitSettled(page);
+      expect(back.center[0]).toBeCloseTo(story.center[0], 4);
+      expect(back.center[1]).toBeCloseTo(story.center[1], 4);
+      expect(back.zoom).toBeCloseTo(story.zoom, 2);
+      expect(back.visible).toEqual(story.visible);
+      expect(errors).toEqual([]);
+    });
   });
 
   it('gives only the straight distance off the corridor, and leaves with the toggle', async () => {
-    const { page, context, errors } = await openPage(browser, pageUrl('zh-Hant'));
-    await waitReady(page);
-    await waitSettled(page);
-    const toggle = page.locator('geo-story [part="measure-toggle"]');
-    expect(await toggle.getAttribute('aria-label')).toBe('量度距離（M）');
-    await toggle.click();
-    const box = await mapBox(page);
-    // Two points well away from every line: the sea corner of the map and a point near it.
-    await page.mouse.click(box.x + box.width - 80, box.y + box.height - 120);
-    await page.mouse.click(box.x + box.width - 200, box.y + box.height - 120);
-    const state = await measureState(page);
-    expect(state.lines).toHaveLength(1);
-    expect(state.lines[0]).toMatch(/^直線距離：[\d.,]+ (公里|米)$/);
-    await toggle.click();
-    expect(await measureState(page)).toMatchObject({ measuring: false, pressed: 'false', hidden: true, drawn: 0 });
-    expect(errors).toEqual([]);
-    await context.close();
+    await withPage(pageUrl('zh-Hant'), async ({ page, errors }) => {
+      await waitReady(page);
+      await waitSettled(page);
+      const toggle = page.locator('geo-story [part="measure-toggle"]');
+      expect(await toggle.getAttribute('aria-label')).toBe('量度距離（M）');
+      await toggle.click();
+      const box = await mapBox(page);
+      // Two points well away from every line: the sea corner of the map and a point near it.
+      await page.mouse.click(box.x + box.width - 80, box.y + box.height - 120);
+      await page.mouse.click(box.x + box.width - 200, box.y + box.height - 120);
+      const state = await measureState(page);
+      expect(state.lines).toHaveLength(1);
+      expect(state.lines[0]).toMatch(/^直線距離：[\d.,]+ (公里|米)$/);
+      await toggle.click();
+      expect(await measureState(page)).toMatchObject({ measuring: false, pressed: 'false', hidden: true, drawn: 0 });
+      expect(errors).toEqual([]);
+    });
   });
 
   it('works from the keyboard: M enters, Enter adds the map centre, Backspace removes, Escape leaves', async () => {
-    const { page, context, errors } = await openPage(browser, pageUrl('en'));
-    await waitReady(page);
-    await waitSettled(page);
-    await page.evaluate(() => document.querySelector('geo-story')!.map!.getCanvas().focus());
-    await page.keyboard.press('m');
-    expect((await measureState(page)).measuring).toBe(true);
-    await page.evaluate(
-      ([lng, lat]) => document.querySelector('geo-story')!.map!.jumpTo({ center: [lng!, lat!] }),
-      FIRST,
-    );
-    await page.keyboard.press('Enter');
-    await page.evaluate(
-      ([lng, lat]) => document.querySelector('geo-story')!.map!.jumpTo({ center: [lng!, lat!] }),
-      LAST,
-    );
-    await page.keyboard.press('Enter');
-    let state = await measureState(page);
-    expect(Math.abs(metres(state.lines[1]!) - TURF_METERS) / TURF_METERS).toBeLessThan(0.01);
-    await page.keyboard.press('Backspace');
-    state = await measureState(page);
-    expect(state.lines[0]).toMatch(/^Click two or more points/);
-    await page.keyboard.press('Escape');
-    expect((await measureState(page)).measuring).toBe(false);
-    await page.keyboard.press('M');
-    expect((await measureState(page)).measuring).toBe(true);
-    await page.keyboard.press('M');
-    expect((await measureState(page)).measuring).toBe(false);
-    expect(errors).toEqual([]);
-    await context.close();
+    await withPage(pageUrl('en'), async ({ page, errors }) => {
+      await waitReady(page);
+      await waitSettled(page);
+      await page.evaluate(() => document.querySelector('geo-story')!.map!.getCanvas().focus());
+      await page.keyboard.press('m');
+      expect((await measureState(page)).measuring).toBe(true);
+      await page.evaluate(
+        ([lng, lat]) => document.querySelector('geo-story')!.map!.jumpTo({ center: [lng!, lat!] }),
+        FIRST,
+      );
+      await page.keyboard.press('Enter');
+      await page.evaluate(
+        ([lng, lat]) => document.querySelector('geo-story')!.map!.jumpTo({ center: [lng!, lat!] }),
+        LAST,
+      );
+      await page.keyboard.press('Enter');
+      let state = await measureState(page);
+      expect(Math.abs(metres(state.lines[1]!) - TURF_METERS) / TURF_METERS).toBeLessThan(0.01);
+      await page.keyboard.press('Backspace');
+      state = await measureState(page);
+      expect(state.lines[0]).toMatch(/^Click two or more points/);
+      await page.keyboard.press('Escape');
+      expect((await measureState(page)).measuring).toBe(false);
+      await page.keyboard.press('M');
+      expect((await measureState(page)).measuring).toBe(true);
+      await page.keyboard.press('M');
+      expect((await measureState(page)).measuring).toBe(false);
+      expect(errors).toEqual([]);
+    });
   });
 
   it('measure(points) returns the figures the geo-story-measure event carries', async () => {
-    const { page, context, errors } = await openPage(browser, pageUrl('en'));
-    await waitReady(page);
-    await waitSettled(page);
-    await recordMeasures(page);
-    const result = await page.evaluate(
-      ([a, b]) => document.querySelector('geo-story')!.measure([a!, b!]),
-      [FIRST, LAST],
-    );
-    expect(result.alongMeters).toBeCloseTo(TURF_METERS, 3);
-    expect(result.chainageMeters![0]).toBe(0);
-    expect(result.chainageMeters![1]).toBeCloseTo(TURF_METERS, 3);
-    expect(result.layer).toBe('corridor');
-    expect(await measures(page)).toEqual([result]);
-    // Shown on the map and in the readout too.
-    expect((await measureState(page)).lines[1]).toBe('Along Ecological corridor: 5.39 km');
-    // With the corridor layer hidden there is nothing to snap to.
-    const off = await page.evaluate(
-      ([a, b]) => {
-        const el = document.querySelector('geo-story')!;
-        el.setLayerVisible('corridor', false);
-        return el.measure([a!, b!]);
-      },
-      [FIRST, LAST],
-    );
-    expect(Object.keys(off)).toEqual(['straightMeters']);
-    expect(off.straightMeters).toBeCloseTo(result.straightMeters, 6);
-    expect(errors).toEqual([]);
-    await context.close();
+    await withPage(pageUrl('en'), async ({ page, errors }) => {
+      await waitReady(page);
+      await waitSettled(page);
+      await recordMeasures(page);
+      const result = await page.evaluate(
+        ([a, b]) => document.querySelector('geo-story')!.measure([a!, b!]),
+        [FIRST, LAST],
+      );
+      expect(result.alongMeters).toBeCloseTo(TURF_METERS, 3);
+      expect(result.chainageMeters![0]).toBe(0);
+      expect(result.chainageMeters![1]).toBeCloseTo(TURF_METERS, 3);
+      expect(result.layer).toBe('corridor');
+      expect(await measures(page)).toEqual([result]);
+      // Shown on the map and in the readout too.
+      expect((await measureState(page)).lines[1]).toBe('Along Ecological corridor: 5.39 km');
+      // With the corridor layer hidden there is nothing to snap to.
+      const off = await page.evaluate(
+        ([a, b]) => {
+          const el = document.querySelector('geo-story')!;
+          el.setLayerVisible('corridor', false);
+          return el.measure([a!, b!]);
+        },
+        [FIRST, LAST],
+      );
+      expect(Object.keys(off)).toEqual(['straightMeters']);
+      expect(off.straightMeters).toBeCloseTo(result.straightMeters, 6);
+      expect(errors).toEqual([]);
+    });
   });
 
   it('shows a chapter’s declared measurement in its text and on the map, in both languages', async () => {
-    const { page, context, errors } = await openPage(browser, pageUrl('en'));
-    await waitReady(page);
-    await waitSettled(page);
-    const text = () =>
-      page.evaluate(() =>
-        document
-          .querySelector('geo-story')!
-          .shadowRoot!.querySelector('[data-chapter-id="corridor"] [part="chapter-measure"]')!
-          .textContent!.trim(),
+    await withPage(pageUrl('en'), async ({ page, errors }) => {
+      await waitReady(page);
+      await waitSettled(page);
+      const text = () =>
+        page.evaluate(() =>
+          document
+            .querySelector('geo-story')!
+            .shadowRoot!.querySelector('[data-chapter-id="corridor"] [part="chapter-measure"]')!
+            .textContent!.trim(),
+        );
+      expect(await text()).toMatch(
+        /^Measured along Ecological corridor: 5\.39 km, from km 0\.00 to km 5\.39; [\d.]+ km in a straight line\.$/,
       );
-    expect(await text()).toMatch(
-      /^Measured along Ecological corridor: 5\.39 km, from km 0\.00 to km 5\.39; [\d.]+ km in a straight line\.$/,
-    );
-    expect(Math.abs(metres(await text()) - TURF_METERS)).toBeLessThan(10);
-    const box = await mapBox(page);
-    expect((await pixelShare(page, box, { along: ALONG }, 10)).along).toBeGreaterThan(0.001);
-    await page.locator('geo-story').getByRole('button', { name: '繁體中文' }).click();
-    expect(await text()).toMatch(/^沿生態廊道量度：5\.39 公里，由0\.00 公里處至5\.39 公里處；直線距離 [\d.]+ 公里。$/);
-    // The next chapter declares none: gone from the map.
-    await page.evaluate(() => document.querySelector('geo-story')!.goTo('bay'));
-    await waitSettled(page);
-    await page.evaluate(() =>
-      document.querySelector('geo-story')!.map!.jumpTo({ center: [114.2, 22.562], zoom: 12.5 }),
-    );
-    await waitIdle(page);
-    expect((await pixelShare(page, box, { along: ALONG }, 10)).along).toBe(0);
-    expect(errors).toEqual([]);
-    await context.close();
+      expect(Math.abs(metres(await text()) - TURF_METERS)).toBeLessThan(10);
+      const box = await mapBox(page);
+      expect((await pixelShare(page, box, { along: ALONG }, 10)).along).toBeGreaterThan(0.001);
+      await page.locator('geo-story').getByRole('button', { name: '繁體中文' }).click();
+      expect(await text()).toMatch(
+        /^沿生態廊道量度：5\.39 公里，由0\.00 公里處至5\.39 公里處；直線距離 [\d.]+ 公里。$/,
+      );
+      // The next chapter declares none: gone from the map.
+      await page.evaluate(() => document.querySelector('geo-story')!.goTo('bay'));
+      await waitSettled(page);
+      await page.evaluate(() =>
+        document.querySelector('geo-story')!.map!.jumpTo({ center: [114.2, 22.562], zoom: 12.5 }),
+      );
+      await waitIdle(page);
+      expect((await pixelShare(page, box, { along: ALONG }, 10)).along).toBe(0);
+      expect(errors).toEqual([]);
+    });
   });
 
   it('measures between two named points of the layer: the robins-nest chapter of the default story', async () => {
@@ -276,64 +273,64 @@ describe('measuring', () => {
     const saddle = coords.findIndex(([lon, lat]) => lon === 114.201 && lat === 22.5555);
     const fromMeters = length(lineString(coords.slice(0, saddle + 1)), { units: 'meters' });
     const alongMeters = length(lineString(coords.slice(saddle)), { units: 'meters' });
-    const { page, context, errors } = await openPage(browser, `${base}index.html?lang=en`);
-    await waitReady(page);
-    await page.evaluate(() => document.querySelector('geo-story')!.goTo('robins-nest'));
-    await waitSettled(page);
-    await waitIdle(page);
-    const text = await page.evaluate(() =>
-      document
-        .querySelector('geo-story')!
-        .shadowRoot!.querySelector('[data-chapter-id="robins-nest"] [part="chapter-measure"]')!
-        .textContent!.trim(),
-    );
-    const m =
-      /^Measured along Wutongshan - Robin's Nest ecological corridor: ([\d.]+) km, from km ([\d.]+) to km ([\d.]+); ([\d.]+) km in a straight line\.$/.exec(
-        text,
+    await withPage(`${base}index.html?lang=en`, async ({ page, errors }) => {
+      await waitReady(page);
+      await page.evaluate(() => document.querySelector('geo-story')!.goTo('robins-nest'));
+      await waitSettled(page);
+      await waitIdle(page);
+      const text = await page.evaluate(() =>
+        document
+          .querySelector('geo-story')!
+          .shadowRoot!.querySelector('[data-chapter-id="robins-nest"] [part="chapter-measure"]')!
+          .textContent!.trim(),
       );
-    expect(m, text).not.toBeNull();
-    const [along, from, to, straight] = m!.slice(1).map((n) => parseFloat(n) * 1000) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    expect(Math.abs(along - alongMeters)).toBeLessThan(10);
-    expect(Math.abs(from - fromMeters)).toBeLessThan(10);
-    expect(Math.abs(to - TURF_METERS)).toBeLessThan(10);
-    expect(straight).toBeLessThan(along);
-    const box = await mapBox(page);
-    expect((await pixelShare(page, box, { along: ALONG }, 10)).along).toBeGreaterThan(0.0005);
-    expect(errors).toEqual([]);
-    await context.close();
+      const m =
+        /^Measured along Wutongshan - Robin's Nest ecological corridor: ([\d.]+) km, from km ([\d.]+) to km ([\d.]+); ([\d.]+) km in a straight line\.$/.exec(
+          text,
+        );
+      expect(m, text).not.toBeNull();
+      const [along, from, to, straight] = m!.slice(1).map((n) => parseFloat(n) * 1000) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      expect(Math.abs(along - alongMeters)).toBeLessThan(10);
+      expect(Math.abs(from - fromMeters)).toBeLessThan(10);
+      expect(Math.abs(to - TURF_METERS)).toBeLessThan(10);
+      expect(straight).toBeLessThan(along);
+      const box = await mapBox(page);
+      expect((await pixelShare(page, box, { along: ALONG }, 10)).along).toBeGreaterThan(0.0005);
+      expect(errors).toEqual([]);
+    });
   });
 
   it('is usable at 390 px: the toggle is not under the cards, and the cards step aside while measuring', async () => {
-    const { page, context, errors } = await openPage(browser, pageUrl('en'), { width: 390, height: 800 });
-    await waitReady(page);
-    await waitSettled(page);
-    await page.locator('geo-story [part="measure-toggle"]').click();
-    for (const end of [FIRST, LAST]) {
-      const { x, y } = await onPage(page, end);
-      await page.mouse.click(x, y);
-    }
-    const state = await measureState(page);
-    expect(Math.abs(metres(state.lines[1]!) - TURF_METERS) / TURF_METERS).toBeLessThan(0.01);
-    const readout = await page.evaluate(() => {
-      const r = document
-        .querySelector('geo-story')!
-        .shadowRoot!.querySelector('[part="measure-readout"]')!
-        .getBoundingClientRect();
-      return { left: r.left, right: r.right };
+    await withPage(pageUrl('en'), { width: 390, height: 800 }, async ({ page, errors }) => {
+      await waitReady(page);
+      await waitSettled(page);
+      await page.locator('geo-story [part="measure-toggle"]').click();
+      for (const end of [FIRST, LAST]) {
+        const { x, y } = await onPage(page, end);
+        await page.mouse.click(x, y);
+      }
+      const state = await measureState(page);
+      expect(Math.abs(metres(state.lines[1]!) - TURF_METERS) / TURF_METERS).toBeLessThan(0.01);
+      const readout = await page.evaluate(() => {
+        const r = document
+          .querySelector('geo-story')!
+          .shadowRoot!.querySelector('[part="measure-readout"]')!
+          .getBoundingClientRect();
+        return { left: r.left, right: r.right };
+      });
+      expect(readout.left).toBeGreaterThanOrEqual(0);
+      expect(readout.right).toBeLessThanOrEqual(390);
+      await page.keyboard.press('Escape');
+      const cards = await page.evaluate(
+        () => getComputedStyle(document.querySelector('geo-story')!.shadowRoot!.querySelector('.text')!).visibility,
+      );
+      expect(cards).toBe('visible');
+      expect(errors).toEqual([]);
     });
-    expect(readout.left).toBeGreaterThanOrEqual(0);
-    expect(readout.right).toBeLessThanOrEqual(390);
-    await page.keyboard.press('Escape');
-    const cards = await page.evaluate(
-      () => getComputedStyle(document.querySelector('geo-story')!.shadowRoot!.querySelector('.text')!).visibility,
-    );
-    expect(cards).toBe('visible');
-    expect(errors).toEqual([]);
-    await context.close();
   });
 });

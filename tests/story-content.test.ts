@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { featureBounds } from '../src/geo/bounds.js';
 import { parseStory } from '../src/story/parse.js';
-import { launch, openPage, waitReady, waitSettled } from './support/browser.js';
+import { waitReady, waitSettled } from './support/browser.js';
+import { useBrowser } from './support/use-browser.js';
 
 const STORY_FILE = 'stories/gba-cooperation.md';
 const root = resolve(import.meta.dirname, '..');
@@ -17,53 +17,52 @@ function layerData(layerId: string): FeatureCollection {
 }
 
 describe('the default story in the browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const withPage = useBrowser();
 
   for (const lang of ['zh-Hant', 'en'] as const) {
     it(`reaches every chapter's camera and visible layers (${lang})`, async () => {
-      const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}index.html?lang=${lang}`, {
-        width: 1280,
-        height: 800,
-      });
-      await waitReady(page);
-      const titles = await page.evaluate(() => document.querySelector('geo-story')!.chapters.map((c) => c.title));
-      expect(titles).toEqual(story.chapters.map((c) => c.title[lang]));
-      for (const [index, chapter] of story.chapters.entries()) {
-        await page.evaluate((i) => document.querySelector('geo-story')!.goTo(i), index);
-        const state = await waitSettled(page);
-        expect(state.chapterId, chapter.id).toBe(chapter.id);
-        expect(state.visible, chapter.id).toEqual([...chapter.layers].sort());
-        const view = await page.evaluate(() => {
-          const map = document.querySelector('geo-story')!.map!;
-          const b = map.getBounds();
-          return { w: b.getWest(), s: b.getSouth(), e: b.getEast(), n: b.getNorth() };
-        });
-        if (chapter.camera.kind === 'view') {
-          expect(state.center[0], chapter.id).toBeCloseTo(chapter.camera.center[0], 4);
-          expect(state.center[1], chapter.id).toBeCloseTo(chapter.camera.center[1], 4);
-          expect(state.zoom, chapter.id).toBeCloseTo(chapter.camera.zoom, 2);
-        } else {
-          // A fitted chapter shows all of what it fits, and that fills a good part of the map.
-          const [w, s, e, n] = featureBounds(layerData(chapter.camera.layer), chapter.camera.feature)!;
-          const slack = 1e-6;
-          expect(view.w, chapter.id).toBeLessThanOrEqual(w + slack);
-          expect(view.s, chapter.id).toBeLessThanOrEqual(s + slack);
-          expect(view.e, chapter.id).toBeGreaterThanOrEqual(e - slack);
-          expect(view.n, chapter.id).toBeGreaterThanOrEqual(n - slack);
-          // ... unless the chapter caps the zoom, as it does for a small site.
-          const capped = chapter.camera.maxZoom !== undefined && Math.abs(state.zoom - chapter.camera.maxZoom) < 0.01;
-          const fill = Math.max((e - w) / (view.e - view.w), (n - s) / (view.n - view.s));
-          if (!capped) expect(fill, chapter.id).toBeGreaterThan(0.3);
-        }
-      }
-      expect(errors).toEqual([]);
-      await context.close();
+      await withPage(
+        `${inject('baseUrl')}index.html?lang=${lang}`,
+        {
+          width: 1280,
+          height: 800,
+        },
+        async ({ page, errors }) => {
+          await waitReady(page);
+          const titles = await page.evaluate(() => document.querySelector('geo-story')!.chapters.map((c) => c.title));
+          expect(titles).toEqual(story.chapters.map((c) => c.title[lang]));
+          for (const [index, chapter] of story.chapters.entries()) {
+            await page.evaluate((i) => document.querySelector('geo-story')!.goTo(i), index);
+            const state = await waitSettled(page);
+            expect(state.chapterId, chapter.id).toBe(chapter.id);
+            expect(state.visible, chapter.id).toEqual([...chapter.layers].sort());
+            const view = await page.evaluate(() => {
+              const map = document.querySelector('geo-story')!.map!;
+              const b = map.getBounds();
+              return { w: b.getWest(), s: b.getSouth(), e: b.getEast(), n: b.getNorth() };
+            });
+            if (chapter.camera.kind === 'view') {
+              expect(state.center[0], chapter.id).toBeCloseTo(chapter.camera.center[0], 4);
+              expect(state.center[1], chapter.id).toBeCloseTo(chapter.camera.center[1], 4);
+              expect(state.zoom, chapter.id).toBeCloseTo(chapter.camera.zoom, 2);
+            } else {
+              // A fitted chapter shows all of what it fits, and that fills a good part of the map.
+              const [w, s, e, n] = featureBounds(layerData(chapter.camera.layer), chapter.camera.feature)!;
+              const slack = 1e-6;
+              expect(view.w, chapter.id).toBeLessThanOrEqual(w + slack);
+              expect(view.s, chapter.id).toBeLessThanOrEqual(s + slack);
+              expect(view.e, chapter.id).toBeGreaterThanOrEqual(e - slack);
+              expect(view.n, chapter.id).toBeGreaterThanOrEqual(n - slack);
+              // ... unless the chapter caps the zoom, as it does for a small site.
+              const capped =
+                chapter.camera.maxZoom !== undefined && Math.abs(state.zoom - chapter.camera.maxZoom) < 0.01;
+              const fill = Math.max((e - w) / (view.e - view.w), (n - s) / (view.n - view.s));
+              if (!capped) expect(fill, chapter.id).toBeGreaterThan(0.3);
+            }
+          }
+          expect(errors).toEqual([]);
+        },
+      );
     });
   }
 });

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Chromium flags for software WebGL on a machine without a GPU; without swiftshader WebGL fails and a page can look fine while blank. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--headless',
   '--enable-unsafe-swiftshader',
@@ -20,23 +20,44 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/** How a test page is opened. */
+export interface PageOptions {
+  /** Viewport width in CSS pixels (1280 unless given). */
+  width?: number;
+  /** Viewport height in CSS pixels (800 unless given). */
+  height?: number;
+  /** The emulated prefers-reduced-motion ('reduce' unless given). */
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Runs in the page before any of its scripts (context.addInitScript). */
+  init?: () => void;
+  /** Also record each response with an HTTP error status (400 or more) in `errors`. */
+  httpErrors?: boolean;
+}
+
+/** A page in a browser context of its own, with the errors it has logged so far. */
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  errors: string[];
+}
+
 /** A page that records console errors and page errors, so a test can assert there were none. */
-export async function openPage(
-  browser: Browser,
-  url: string,
-  options: { width?: number; height?: number; reducedMotion?: 'reduce' | 'no-preference' } = {},
-): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+export async function newPage(browser: Browser, options: PageOptions = {}): Promise<OpenedPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     reducedMotion: options.reducedMotion ?? 'reduce',
   });
+  if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
-  await page.goto(url);
+  if (options.httpErrors)
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
+    });
   return { page, context, errors };
 }
 
@@ -51,7 +72,7 @@ export interface StoryState {
 }
 
 /** Reads the state of the `<geo-story>` matched by `selector` (inside the page's light DOM). */
-export function storyState(page: Page, selector = 'geo-story'): Promise<StoryState> {
+function storyState(page: Page, selector = 'geo-story'): Promise<StoryState> {
   return page.evaluate((sel) => {
     const el = document.querySelector(sel) as HTMLElementTagNameMap['geo-story'];
     const map = el.map!;

@@ -17,11 +17,27 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** A static file server on 127.0.0.1 over several roots (first match wins), as any plain host would serve the build. */
-export async function startStaticServer(roots: string[]): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * A static file server on 127.0.0.1 over several roots (first match wins), as any plain host would
+ * serve the build; `pages` are HTML pages served from memory at their paths, before any root.
+ */
+export async function startStaticServer(
+  roots: string[],
+  pages: Record<string, string> = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const absRoots = roots.map((r) => resolve(r));
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const page = pages[path];
+    if (page !== undefined) {
+      res.writeHead(200, {
+        'content-type': TYPES['.html']!,
+        'content-length': Buffer.byteLength(page),
+        'cache-control': 'no-store',
+      });
+      res.end(page);
+      return;
+    }
     for (const root of absRoots) {
       let file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) break;
