@@ -2,31 +2,26 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { emit } from '../events/emit.js';
-import '../events/geo-story-chapter-change.js';
-import '../events/geo-story-error.js';
-import '../events/geo-story-layer-toggle.js';
-import '../events/geo-story-layers-change.js';
-import type { GeoStoryLayersChangeEvent } from '../events/geo-story-layers-change.js';
-import '../events/geo-story-measure.js';
-import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
-import '../events/geo-story-ready.js';
+import type { GeoStoryMeasureDetail } from '../events/index.js';
 import { straightDistance } from '../geo/distance.js';
 import { targetForChapter } from '../map/chapter-state.js';
-import type { StoryMap, StoryMapOptions } from '../map/story-map.js';
+import type { StoryMap } from '../map/story-map.js';
 import { ChapterHashController } from '../scroll/chapter-hash-controller.js';
 import { ChapterScrollController } from '../scroll/chapter-scroll-controller.js';
 import { localize, parseLang } from '../story/lang.js';
 import type { Lang, LngLat, Story } from '../story/types.js';
-import { chapterList, nav, problems, storyHeader } from './chapter-templates.js';
+import { chapterList, problems, storyHeader } from './chapter-templates.js';
 import './geo-story-layers.js';
 import { geoStoryStyles } from './geo-story.styles.js';
 import { layerVisible, withToggle, type LayerOverrides } from './layer-overrides.js';
 import { layerGroups, layerSummaries, panelLayers } from './layer-summaries.js';
+import { layerPanel, mapBox } from './map-box-templates.js';
 import { MapHostController } from './map-host-controller.js';
 import { MeasureKeysController } from './measure-keys-controller.js';
 import { measureText } from './measure-text.js';
 import { ChapterBodies } from './render-markdown.js';
 import { StoryLoadController } from './story-load-controller.js';
+import { mapLabel, reducedMotion, storyMapOptions } from './story-map-options.js';
 import { StorySizeController } from './story-size-controller.js';
 import { t } from './strings.js';
 import type { ChapterSummary, LayerPanelTarget, LayerSummary } from './summaries.js';
@@ -111,7 +106,15 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   private readonly _mapHost = new MapHostController(this, {
     container: () => this.renderRoot?.querySelector<HTMLElement>('.map'),
     story: () => this._loader.story,
-    mapOptions: (story) => this._mapOptions(story),
+    // A new map starts from the current chapter with the reader's toggles, in the current language.
+    mapOptions: (story) => {
+      const chapter = story.chapters[this._index];
+      const start = { host: this, story, storyUrl: this._loader.url, overrides: this._overrides, lang: this._lang };
+      const announce = (text: string) => (this._announce = text);
+      return (
+        chapter && storyMapOptions({ ...start, chapter, basemap: this.basemap, label: this._mapLabel(), announce })
+      );
+    },
     onReady: (map) => this._onMapReady(map),
     onFail: (message) => {
       emit(this, 'geo-story-error', { message: `map: ${message}` });
@@ -282,35 +285,20 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
           }
           <div class="end" aria-hidden="true"></div>
         </div>
-        <div class="map-box" part="map">
-          <div class="map"></div>
-          ${map.status === 'loading' ? html`<p class="status">${t(lang, 'loadingMap')}</p>` : nothing}
-          ${map.status === 'failed' ? html`<p class="status" role="alert">${t(lang, 'mapFailed')}${map.error}</p>` : nothing}
-          ${story ? nav(lang, this._index, story.chapters.length, (delta) => this._step(delta)) : nothing}
-        </div>
+        ${mapBox({
+          lang,
+          status: map.status,
+          error: map.error,
+          steps: story ? { index: this._index, total: story.chapters.length } : undefined,
+          step: (delta) => this._step(delta),
+        })}
         <div class="overlay">
-          ${
-            story && layers.length
-              ? html`<geo-story-layers
-                  part="layers"
-                  collapsible
-                  .layers=${layers}
-                  .groups=${layerGroups(story, lang)}
-                  .lang=${lang}
-                  @geo-story-layers-change=${this._onPanelChange}
-                ></geo-story-layers>`
-              : nothing
-          }
+          ${story ? layerPanel(layers, layerGroups(story, lang), lang, (e) => this.setLayerVisible(e.detail.id, e.detail.visible)) : nothing}
         </div>
         <div class="sr-only" aria-live="polite" aria-atomic="true">${this._announce}</div>
       </div>
     `;
   }
-
-  /** The layer panel's checkbox: the reader's toggle, as through `setLayerVisible`. */
-  private readonly _onPanelChange = (e: GeoStoryLayersChangeEvent): void => {
-    this.setLayerVisible(e.detail.id, e.detail.visible);
-  };
 
   /** The previous / next buttons: go there and put the focus on that chapter's text. */
   private _step(delta: number): void {
@@ -321,10 +309,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     }
   }
 
-  private _mapLabel(): string {
-    const chapter = this._loader.story?.chapters[this._index];
-    return t(this._lang, 'mapLabel', { title: chapter ? localize(chapter.title, this._lang) : '' });
-  }
+  private _mapLabel = (): string => mapLabel(this._loader.story?.chapters[this._index], this._lang);
 
   /** Makes chapter `index` the current one: its map state, the announcement, the hash, the event. */
   private _setActive(index: number): void {
@@ -345,25 +330,6 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     emit(this, 'geo-story-chapter-change', { id: chapter.id, index });
   }
 
-  /** What a new map of `story` starts from: the current chapter with the reader's toggles, in the current language. */
-  private _mapOptions(story: Story): Omit<StoryMapOptions, 'container'> | undefined {
-    const chapter = story.chapters[this._index];
-    if (!chapter) return undefined;
-    return {
-      story,
-      storyUrl: this._loader.url,
-      lang: this._lang,
-      basemap: this.basemap || story.basemap,
-      initial: targetForChapter(chapter, this._overrides),
-      reducedMotion,
-      label: this._mapLabel(),
-      onError: (message, issues) => emit(this, 'geo-story-error', issues ? { message, issues } : { message }),
-      measureText: measureText(this._lang, story),
-      onMeasure: (detail) => emit(this, 'geo-story-measure', detail),
-      onMeasureMode: (active) => (this._announce = t(this._lang, active ? 'measureOn' : 'measureOff')),
-    };
-  }
-
   private _onMapReady(map: StoryMap | undefined): void {
     const story = this._loader.story!;
     // The reader may have scrolled on while the map loaded.
@@ -372,10 +338,6 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     const firstIdleMs = Math.round(performance.now() - this._loader.startedAt);
     if (map) emit(this, 'geo-story-ready', { storyId: story.id, firstIdleMs });
   }
-}
-
-function reducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 declare global {

@@ -1,0 +1,53 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { GeoStoryLayersChangeEvent } from '../events/geo-story-layers-change.js';
+import type { Lang } from '../story/types.js';
+import { nav } from './chapter-templates.js';
+import type { MapStatus } from './map-host-controller.js';
+import { t } from './strings.js';
+import type { LayerGroupSummary, PanelLayer } from './summaries.js';
+
+/** What the map box shows besides the map itself. */
+export interface MapBoxView {
+  lang: Lang;
+  status: MapStatus;
+  /** Why the map failed, when it did. */
+  error: string;
+  /** Current chapter index and chapter count, or undefined before a story is loaded. */
+  steps: { index: number; total: number } | undefined;
+  step: (delta: number) => void;
+}
+
+/**
+ * The sticky map box: the map's container, its loading or failure status and the chapter steps.
+ * @example mapBox({ lang, status: 'loading', error: '', steps: { index: 0, total: 3 }, step })
+ */
+export function mapBox(view: MapBoxView): TemplateResult {
+  const { lang, status, steps } = view;
+  return html`<div class="map-box" part="map">
+    <div class="map"></div>
+    ${status === 'loading' ? html`<p class="status">${t(lang, 'loadingMap')}</p>` : nothing}
+    ${status === 'failed' ? html`<p class="status" role="alert">${t(lang, 'mapFailed')}${view.error}</p>` : nothing}
+    ${steps ? nav(lang, steps.index, steps.total, view.step) : nothing}
+  </div>`;
+}
+
+/**
+ * The layer panel over the map, given what it shows; nothing when the story has no layers.
+ * @example layerPanel(layers, groups, lang, (e) => story.setLayerVisible(e.detail.id, e.detail.visible))
+ */
+export function layerPanel(
+  layers: readonly PanelLayer[],
+  groups: readonly LayerGroupSummary[],
+  lang: Lang,
+  onChange: (e: GeoStoryLayersChangeEvent) => void,
+): TemplateResult | typeof nothing {
+  if (layers.length === 0) return nothing;
+  return html`<geo-story-layers
+    part="layers"
+    collapsible
+    .layers=${layers}
+    .groups=${groups}
+    .lang=${lang}
+    @geo-story-layers-change=${onChange}
+  ></geo-story-layers>`;
+}

@@ -1,0 +1,57 @@
+import { emit } from '../events/emit.js';
+import { targetForChapter } from '../map/chapter-state.js';
+import type { StoryMapOptions } from '../map/story-map.js';
+import { localize } from '../story/lang.js';
+import type { Chapter, Lang, Story } from '../story/types.js';
+import type { LayerOverrides } from './layer-overrides.js';
+import { measureText } from './measure-text.js';
+import { t } from './strings.js';
+
+/** Where a story's new map starts and whom it tells: the current chapter, the reader's toggles, the host. */
+export interface MapStart {
+  /** The element that fires the map's events. */
+  host: HTMLElement;
+  story: Story;
+  storyUrl: string;
+  chapter: Chapter;
+  overrides: LayerOverrides;
+  lang: Lang;
+  /** The `basemap` attribute; the story's own basemap when empty. */
+  basemap: string;
+  /** The map's accessible name for the chapter. */
+  label: string;
+  /** Says something in the host's live region. */
+  announce: (text: string) => void;
+}
+
+/** Whether the reader asked for reduced motion: camera changes then jump instead of flying. */
+export function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * Everything a new map of the story needs but its container; its errors and measurements are
+ * fired on the host as `geo-story-error` and `geo-story-measure`.
+ * @example storyMapOptions({ host, story, storyUrl, chapter, overrides: new Map(), lang: 'en', basemap: '', label, announce })
+ */
+export function storyMapOptions(start: MapStart): Omit<StoryMapOptions, 'container'> {
+  const { host, story, lang } = start;
+  return {
+    story,
+    storyUrl: start.storyUrl,
+    lang,
+    basemap: start.basemap || story.basemap,
+    initial: targetForChapter(start.chapter, start.overrides),
+    reducedMotion,
+    label: start.label,
+    onError: (message, issues) => emit(host, 'geo-story-error', issues ? { message, issues } : { message }),
+    measureText: measureText(lang, story),
+    onMeasure: (detail) => emit(host, 'geo-story-measure', detail),
+    onMeasureMode: (active) => start.announce(t(lang, active ? 'measureOn' : 'measureOff')),
+  };
+}
+
+/** The map's accessible name in a chapter: "Map: <chapter title>" in the reader's language. */
+export function mapLabel(chapter: Chapter | undefined, lang: Lang): string {
+  return t(lang, 'mapLabel', { title: chapter ? localize(chapter.title, lang) : '' });
+}
