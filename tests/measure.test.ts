@@ -23,7 +23,7 @@ const [FIRST, LAST] = [centreline.geometry.coordinates[0]!, centreline.geometry.
   number,
 ][];
 
-/** Colour of the measured stretch along a corridor (src/map/measure-control.ts). */
+/** Colour of the measured stretch along a corridor (src/map/measure-layers.ts). */
 const ALONG = '#c2185b';
 
 /** Page coordinates of [lon, lat] on the story's map (map.project plus the canvas position). */
