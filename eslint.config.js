@@ -11,6 +11,7 @@ export default defineConfig(
     ignores: [
       'dist/',
       'dist-*/',
+      'lib/',
       'node_modules/',
       'coverage/',
       '.vite/',
