@@ -64,6 +64,14 @@ const layoutStyles = css`
     outline: 3px solid #f0a500;
     outline-offset: 2px;
   }
+  .still {
+    /* The still image of a map given back to the page's pool, where the map was. */
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
   .status {
     position: absolute;
     inset: auto 0 50% 0;

@@ -45,6 +45,7 @@ import type { ChapterSummary, LayerPanelTarget, LayerSummary } from './summaries
  * @csspart chapters - The list of chapters.
  * @csspart chapter - One chapter's text container (carries `data-chapter-id`).
  * @csspart map - The sticky box holding the map.
+ * @csspart still - The still image shown in place of a map given back to the page's pool of live maps.
  * @csspart nav - Previous / next chapter buttons over the map.
  * @csspart problems - The list of problems found in the story file.
  * @csspart layers - The layer panel over the map (`<geo-story-layers>`).
@@ -115,7 +116,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
         chapter && storyMapOptions({ ...start, chapter, basemap: this.basemap, label: this._mapLabel(), announce })
       );
     },
-    onReady: (map) => this._onMapReady(map),
+    onReady: (map, first) => this._onMapReady(map, first),
     onFail: (message) => {
       emit(this, 'geo-story-error', { message: `map: ${message}` });
       this._loader.rejectReady(message);
@@ -287,8 +288,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
         </div>
         ${mapBox({
           lang,
-          status: map.status,
-          error: map.error,
+          ...map.view,
           steps: story ? { index: this._index, total: story.chapters.length } : undefined,
           step: (delta) => this._step(delta),
         })}
@@ -330,13 +330,13 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     emit(this, 'geo-story-chapter-change', { id: chapter.id, index });
   }
 
-  private _onMapReady(map: StoryMap | undefined): void {
+  private _onMapReady(map: StoryMap | undefined, first: boolean): void {
     const story = this._loader.story!;
     // The reader may have scrolled on while the map loaded.
     map?.setTarget(targetForChapter(story.chapters[this._index]!, this._overrides));
     this._loader.resolveReady();
     const firstIdleMs = Math.round(performance.now() - this._loader.startedAt);
-    if (map) emit(this, 'geo-story-ready', { storyId: story.id, firstIdleMs });
+    if (map && first) emit(this, 'geo-story-ready', { storyId: story.id, firstIdleMs });
   }
 }
 

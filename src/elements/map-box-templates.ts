@@ -2,16 +2,13 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { GeoStoryLayersChangeEvent } from '../events/geo-story-layers-change.js';
 import type { Lang } from '../story/types.js';
 import { nav } from './chapter-templates.js';
-import type { MapStatus } from './map-host-controller.js';
+import type { MapView } from './map-host-controller.js';
 import { t } from './strings.js';
 import type { LayerGroupSummary, PanelLayer } from './summaries.js';
 
 /** What the map box shows besides the map itself. */
-export interface MapBoxView {
+export interface MapBoxView extends MapView {
   lang: Lang;
-  status: MapStatus;
-  /** Why the map failed, when it did. */
-  error: string;
   /** Current chapter index and chapter count, or undefined before a story is loaded. */
   steps: { index: number; total: number } | undefined;
   step: (delta: number) => void;
@@ -19,12 +16,16 @@ export interface MapBoxView {
 
 /**
  * The sticky map box: the map's container, its loading or failure status and the chapter steps.
- * @example mapBox({ lang, status: 'loading', error: '', steps: { index: 0, total: 3 }, step })
+ * A map given back to the page's pool leaves a still image (decorative: the text says the same) or,
+ * before it was ever shown, a line saying it appears near the viewport.
+ * @example mapBox({ lang, status: 'loading', error: '', still: undefined, steps: { index: 0, total: 3 }, step })
  */
 export function mapBox(view: MapBoxView): TemplateResult {
   const { lang, status, steps } = view;
   return html`<div class="map-box" part="map">
     <div class="map"></div>
+    ${view.still ? html`<img class="still" part="still" src=${view.still} alt="" />` : nothing}
+    ${status === 'idle' && !view.still && steps ? html`<p class="status">${t(lang, 'mapWhenNear')}</p>` : nothing}
     ${status === 'loading' ? html`<p class="status">${t(lang, 'loadingMap')}</p>` : nothing}
     ${status === 'failed' ? html`<p class="status" role="alert">${t(lang, 'mapFailed')}${view.error}</p>` : nothing}
     ${steps ? nav(lang, steps.index, steps.total, view.step) : nothing}

@@ -1,6 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { mapPool, type PoolMember } from '../map/map-pool.js';
 import type { StoryMap, StoryMapOptions } from '../map/story-map.js';
 import type { Story } from '../story/types.js';
+import { NearViewport } from './near-viewport.js';
+import { captureStill } from './still-image.js';
+
+/** The page-wide pool of live maps; `mapPool.size` (default 6) is the most maps alive at once. */
+export { mapPool, type MapPool } from '../map/map-pool.js';
 
 type MapModule = typeof import('../map/story-map.js');
 
@@ -23,8 +29,20 @@ function adoptMapCss(root: HTMLElement | DocumentFragment, cssText: string): voi
   if (!root.adoptedStyleSheets.includes(mapSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, mapSheet];
 }
 
-/** Where the host's map is: none yet (or released), on its way, shown, or impossible. */
+/**
+ * Where the host's map is: none (not near the viewport yet, given back to the page's pool, or
+ * waiting for a slot), on its way, shown, or impossible.
+ */
 export type MapStatus = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** What the map box shows of the map's state. */
+export interface MapView {
+  status: MapStatus;
+  /** Why the map failed, when it did. */
+  error: string;
+  /** A still image of the map as it was when it was given back, shown until it is built again and ready. */
+  still: string | undefined;
+}
 
 /** What the controller needs from its host element. */
 export interface MapHostHost extends ReactiveControllerHost, HTMLElement {
@@ -40,30 +58,49 @@ export interface MapHostOptions {
   story: () => Story | undefined;
   /** Everything a new map of `story` needs but its container; undefined when there is no chapter to show. */
   mapOptions: (story: Story) => Omit<StoryMapOptions, 'container'> | undefined;
-  /** The map reached its first idle; undefined when there was no chapter to show it for. */
-  onReady: (map: StoryMap | undefined) => void;
+  /** The map reached its first idle (`first`: the first map of this story); undefined when there was no chapter to show it for. */
+  onReady: (map: StoryMap | undefined, first: boolean) => void;
   /** The map cannot be shown: its module did not load, or MapLibre could not start (no WebGL, for one). */
   onFail: (message: string) => void;
 }
 
 /**
- * Hosts the story's map in the host element: imports the map module on demand, builds the map once
- * a story is there and the host is in the document, adopts MapLibre's stylesheet into the shadow
- * root, reports a failure, destroys the map (and its WebGL context) when the host is removed or
- * the story replaced, and builds it again when the host comes back.
+ * Hosts the story's map in the host element. The map is built only when the host comes near the
+ * viewport and the page-wide pool (`mapPool`, at most `mapPool.size` live maps) grants a slot;
+ * when a nearer element needs the slot the map is given back: a still image stays in its place,
+ * and the map is built again, in the chapter the host is at then, once the host is near again.
+ * Also adopts MapLibre's stylesheet into the shadow root, reports a failure, and destroys the map
+ * (and its WebGL context) when the host is removed or the story replaced.
  */
 export class MapHostController implements ReactiveController {
   private readonly host: MapHostHost;
   private readonly options: MapHostOptions;
+  private readonly near: NearViewport;
+  private readonly member: PoolMember;
   private _map: StoryMap | undefined;
   private _status: MapStatus = 'idle';
   private _error = '';
+  private _still: string | undefined;
+  /** Whether a map of this story has been shown before (a rebuilt one is not the first). */
+  private shown = false;
+  /** Whether the pool granted this host a slot it has not given back. */
+  private granted = false;
   /** Counts releases: a build that started before the latest one has been superseded. */
   private generation = 0;
 
   constructor(host: MapHostHost, options: MapHostOptions) {
     this.host = host;
     this.options = options;
+    this.member = {
+      wanted: () => this.near.isNear && this._status !== 'failed' && !!this.options.story(),
+      distance: () => this.near.distance(),
+      grant: () => {
+        this.granted = true;
+        this.host.requestUpdate();
+      },
+      evict: () => this.evict(),
+    };
+    this.near = new NearViewport(host, () => mapPool.rebalance());
     host.addController(this);
   }
 
@@ -82,42 +119,76 @@ export class MapHostController implements ReactiveController {
     return this._error;
   }
 
+  /** What the map box shows of the map's state. */
+  get view(): MapView {
+    return { status: this._status, error: this._error, still: this._status === 'ready' ? undefined : this._still };
+  }
+
   hostConnected(): void {
     // Start fetching MapLibre at once, in parallel with the story (text first, map as soon as possible).
     void loadMapModule().catch(() => undefined);
-    // Back in the document after a removal that released the map: build it again.
-    if (this.options.story() && !this._map) this.host.requestUpdate();
+    this.near.observe();
+    mapPool.join(this.member);
   }
 
   hostDisconnected(): void {
     // A move in the DOM disconnects and reconnects in the same task: only release the map for good
     // when the host is still out of the document afterwards.
     queueMicrotask(() => {
-      if (!this.host.isConnected) this.release();
+      if (this.host.isConnected) return;
+      this.near.disconnect();
+      this.release();
+      mapPool.leave(this.member);
     });
   }
 
   hostUpdate(): void {
     const story = this.options.story();
     if (!story || this._map || this._status !== 'idle' || !this.host.isConnected) return;
+    if (!this.granted) {
+      // The story arrived after the host came near: the pool can consider it now.
+      if (this.near.isNear) queueMicrotask(() => mapPool.rebalance());
+      return;
+    }
     // Before the render, so that this update shows "loading" (a change after it would need another
     // update); the build goes on once the module is there, when the container has been rendered.
     this._status = 'loading';
     void this.build(story);
   }
 
-  /** Destroys the map; a failure stays (a removal and return does not try again). */
+  /** Destroys the map and gives its slot back; a failure stays (a removal and return does not try again). */
   release(): void {
     this.generation++;
     this._map?.destroy();
     this._map = undefined;
     if (this._status !== 'failed') this.setStatus('idle');
+    if (this.granted) {
+      this.granted = false;
+      mapPool.release(this.member);
+    }
   }
 
-  /** Destroys the map and forgets a failure: a new story gets a try of its own. */
+  /** Destroys the map and forgets a failure and the still image: a new story gets a try of its own. */
   reset(): void {
     this.release();
+    this._still = undefined;
+    this._error = '';
+    this.shown = false;
     this.setStatus('idle');
+  }
+
+  /** The pool needs the slot: keep a still image of the map, then destroy it. */
+  private async evict(): Promise<void> {
+    const map = this._map;
+    if (map && this._status === 'ready') this._still = (await captureStill(map.map)) ?? this._still;
+    // The host may have been removed or given a new story meanwhile: the slot is free already.
+    if (!this.granted) return;
+    this.granted = false;
+    this.generation++;
+    this._map?.destroy();
+    this._map = undefined;
+    if (this._status !== 'failed') this.setStatus('idle');
+    this.host.requestUpdate();
   }
 
   private async build(story: Story): Promise<void> {
@@ -139,7 +210,8 @@ export class MapHostController implements ReactiveController {
     const options = this.options.mapOptions(story);
     if (!options) {
       this.setStatus('ready');
-      this.options.onReady(undefined);
+      this.options.onReady(undefined, !this.shown);
+      this.shown = true;
       return;
     }
     let map: StoryMap;
@@ -154,12 +226,17 @@ export class MapHostController implements ReactiveController {
     await map.firstIdle;
     if (this._map !== map) return;
     this.setStatus('ready');
-    this.options.onReady(map);
+    this.options.onReady(map, !this.shown);
+    this.shown = true;
   }
 
   private fail(message: string): void {
     this._error = message;
     this.setStatus('failed');
+    if (this.granted) {
+      this.granted = false;
+      mapPool.release(this.member);
+    }
     this.options.onFail(message);
   }
 
