@@ -1,7 +1,9 @@
 /**
  * Prints figures, asserts nothing: bundle sizes of what text-first needs and of the map chunk,
  * and, in headless Chromium, the time to the first chapter's text and to the map's first idle,
- * plus the JS heap after loading. Usage: npm run bench [-- --runs 5]
+ * plus the JS heap after loading; then, for pages with 1, 10 and 20 elements of the library
+ * build, the time until the first (visible) map is idle, the JS heap and the live WebGL contexts.
+ * Usage: npm run bench [-- --runs 5]
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -85,6 +87,85 @@ async function pageTimings(): Promise<void> {
   console.log(`  JS heap after ready median ${kb(median(heap))}`);
 }
 
+/** A page of `n` elements of the library build, each 500 px high with the default story, one below the other. */
+function manyPage(n: number): string {
+  const stories = Array.from(
+    { length: n },
+    (_, i) => `<geo-story id="s${i}" height="500px" src="/stories/gba-cooperation.md"></geo-story>`,
+  );
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8" /><script type="module" src="/geo-story.js"></script>
+<title>${n} stories</title></head><body style="margin:0">${stories.join('\n')}</body></html>`;
+}
+
+/** Counts the WebGL contexts the page made that are still alive (installed before any page script). */
+const COUNT_CONTEXTS = () => {
+  const contexts = new Set<WebGLRenderingContext>();
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+    const ctx = (getContext as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+    if (ctx && /webgl/.test(type)) contexts.add(ctx as WebGLRenderingContext);
+    return ctx;
+  } as typeof getContext;
+  (window as unknown as { __live: () => number }).__live = () => [...contexts].filter((c) => !c.isContextLost()).length;
+};
+
+async function manyTimings(): Promise<void> {
+  const counts = [1, 10, 20];
+  const pages = Object.fromEntries(counts.map((n) => [`/bench/many-${n}.html`, manyPage(n)]));
+  const server = await startStaticServer([outDir, root], pages);
+  const browser = await launch();
+  const manyRuns = Math.max(1, Math.min(runs, 3));
+  console.log(`\nMany elements on one page (library build, default story, 500 px each), median of ${manyRuns}:`);
+  console.log('  elements  first visible map idle   JS heap after   live WebGL contexts  maps built');
+  try {
+    for (const n of counts) {
+      const idle: number[] = [];
+      const heap: number[] = [];
+      const live: number[] = [];
+      const built: number[] = [];
+      for (let i = 0; i < manyRuns; i++) {
+        const { page, context } = await newPage(browser, { init: COUNT_CONTEXTS });
+        try {
+          await page.goto(`${server.url}bench/many-${n}.html`);
+          const r = await page.evaluate(async () => {
+            await customElements.whenDefined('geo-story');
+            const els = [...document.querySelectorAll('geo-story')];
+            await els[0]!.ready;
+            const idleAt = performance.now();
+            // Then let every map the pool granted reach its first idle, so the heap and contexts are the page's steady state.
+            const deadline = performance.now() + 30_000;
+            while (performance.now() < deadline && els.some((el) => el.map && !el.map.loaded()))
+              await new Promise((r) => setTimeout(r, 100));
+            const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+            const live = (window as unknown as { __live: () => number }).__live();
+            return { idleAt, heap: memory?.usedJSHeapSize ?? 0, live, built: els.filter((el) => el.map).length };
+          });
+          idle.push(r.idleAt);
+          heap.push(r.heap);
+          live.push(r.live);
+          built.push(r.built);
+        } finally {
+          await context.close();
+        }
+      }
+      console.log(
+        `  ${String(n).padStart(8)}  ${`${median(idle).toFixed(0)} ms`.padStart(21)}   ${kb(median(heap)).padStart(13)}   ${String(median(live)).padStart(19)}  ${String(median(built)).padStart(10)}`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+// The library build beside the site, as `npm run build` does, for the pages of many elements.
+await build({
+  root,
+  logLevel: 'warn',
+  configFile: resolve(root, 'vite.lib.config.ts'),
+  build: { outDir, emptyOutDir: false },
+});
 await bundleSizes();
 await pageTimings();
+await manyTimings();

@@ -82,80 +82,75 @@ async function state(page: Page, i: number) {
 describe('twenty stories on one page', () => {
   const withPage = useBrowser();
 
-  it(
-    'scrolled first to last and back: every map drawn in its own chapter, never more live WebGL contexts than the pool',
-    async () => {
-      const url = `${base}tests/fixtures/pages/twenty.html`;
-      await withPage(url, { init: INIT, width: 900, height: 700 }, async ({ page, errors }) => {
-        const warnings: string[] = [];
-        page.on('console', (m) => {
-          if (/too many active webgl contexts|context lost/i.test(m.text())) warnings.push(m.text());
-        });
-        // Text for every element at once, before any map is built for the far ones.
-        await page.waitForFunction(
-          (n) =>
-            [...document.querySelectorAll('geo-story')].filter((el) => el.shadowRoot?.querySelector('h1')).length ===
-            n,
-          COUNT,
-        );
-        const far = await page.evaluate(() => {
-          const el = document.querySelector('#s19') as HTMLElementTagNameMap['geo-story'];
-          return { map: !!el.map, status: el.shadowRoot!.querySelector('.status')?.textContent?.trim() };
-        });
-        expect(far).toEqual({ map: false, status: 'The map appears when the story is scrolled near' });
-
-        const first = new Map<number, { shot: Buffer; state: Awaited<ReturnType<typeof state>> }>();
-        for (let i = 0; i < COUNT; i++) {
-          await showAndSettle(page, i);
-          // Each element to a chapter of its own, so a rebuilt map has a state to get right.
-          const chapter = i % 3;
-          if (chapter > 0) {
-            await page.evaluate(
-              ([i, c]) => (document.querySelector(`#s${i}`) as HTMLElementTagNameMap['geo-story']).goTo(c!),
-              [i, chapter],
-            );
-            await showAndSettle(page, i);
-          }
-          const s = await state(page, i);
-          expect(s.chapterIndex).toBe(chapter);
-          const box = await mapBox(page, i);
-          const shares = await pixelShare(page, box, { sea: '#cfe2ee', land: '#f3f0e8' });
-          expect(shares.sea + shares.land, `element ${i}: basemap drawn`).toBeGreaterThan(0.1);
-          first.set(i, { shot: await snapshot(page, box), state: s });
-          await page.evaluate((i) => {
-            const w = window as unknown as { __firstMaps?: unknown[] };
-            (w.__firstMaps ??= [])[i] = (document.querySelector(`#s${i}`) as HTMLElementTagNameMap['geo-story']).map;
-          }, i);
-          expect((await contexts(page)).live).toBeLessThanOrEqual(POOL_SIZE);
-        }
-
-        for (let i = COUNT - 1; i >= 0; i--) {
-          await showAndSettle(page, i);
-          const s = await state(page, i);
-          const before = first.get(i)!;
-          expect(s.chapterIndex).toBe(before.state.chapterIndex);
-          expect(s.zoom).toBeCloseTo(before.state.zoom, 2);
-          expect(s.center[0]).toBeCloseTo(before.state.center[0]!, 3);
-          expect(s.center[1]).toBeCloseTo(before.state.center[1]!, 3);
-          const box = await mapBox(page, i);
-          const changed = await changedPixels(page, before.shot, await snapshot(page, box));
-          expect(changed / (box.width * box.height), `element ${i}: same picture as before`).toBeLessThan(0.02);
-          expect((await contexts(page)).live).toBeLessThanOrEqual(POOL_SIZE);
-        }
-        // The first elements' maps were given back on the way down and built anew on the way up.
-        const rebuilt = await page.evaluate(() => {
-          const w = window as unknown as { __firstMaps: unknown[] };
-          return [...document.querySelectorAll('geo-story')].map((el, i) => el.map !== w.__firstMaps[i]);
-        });
-        expect(rebuilt.slice(0, 10)).toEqual(Array(10).fill(true));
-
-        const counted = await contexts(page);
-        expect(counted.peak).toBeLessThanOrEqual(POOL_SIZE);
-        expect(counted.made).toBeGreaterThan(COUNT);
-        expect(warnings).toEqual([]);
-        expect(errors).toEqual([]);
+  it('scrolled first to last and back: every map drawn in its own chapter, never more live WebGL contexts than the pool', async () => {
+    const url = `${base}tests/fixtures/pages/twenty.html`;
+    await withPage(url, { init: INIT, width: 900, height: 700 }, async ({ page, errors }) => {
+      const warnings: string[] = [];
+      page.on('console', (m) => {
+        if (/too many active webgl contexts|context lost/i.test(m.text())) warnings.push(m.text());
       });
-    },
-    600_000,
-  );
+      // Text for every element at once, before any map is built for the far ones.
+      await page.waitForFunction(
+        (n) =>
+          [...document.querySelectorAll('geo-story')].filter((el) => el.shadowRoot?.querySelector('h1')).length === n,
+        COUNT,
+      );
+      const far = await page.evaluate(() => {
+        const el = document.querySelector('#s19') as HTMLElementTagNameMap['geo-story'];
+        return { map: !!el.map, status: el.shadowRoot!.querySelector('.status')?.textContent?.trim() };
+      });
+      expect(far).toEqual({ map: false, status: 'The map appears when the story is scrolled near' });
+
+      const first = new Map<number, { shot: Buffer; state: Awaited<ReturnType<typeof state>> }>();
+      for (let i = 0; i < COUNT; i++) {
+        await showAndSettle(page, i);
+        // Each element to a chapter of its own, so a rebuilt map has a state to get right.
+        const chapter = i % 3;
+        if (chapter > 0) {
+          await page.evaluate(
+            ([i, c]) => (document.querySelector(`#s${i}`) as HTMLElementTagNameMap['geo-story']).goTo(c!),
+            [i, chapter],
+          );
+          await showAndSettle(page, i);
+        }
+        const s = await state(page, i);
+        expect(s.chapterIndex).toBe(chapter);
+        const box = await mapBox(page, i);
+        const shares = await pixelShare(page, box, { sea: '#cfe2ee', land: '#f3f0e8' });
+        expect(shares.sea + shares.land, `element ${i}: basemap drawn`).toBeGreaterThan(0.1);
+        first.set(i, { shot: await snapshot(page, box), state: s });
+        await page.evaluate((i) => {
+          const w = window as unknown as { __firstMaps?: unknown[] };
+          (w.__firstMaps ??= [])[i] = (document.querySelector(`#s${i}`) as HTMLElementTagNameMap['geo-story']).map;
+        }, i);
+        expect((await contexts(page)).live).toBeLessThanOrEqual(POOL_SIZE);
+      }
+
+      for (let i = COUNT - 1; i >= 0; i--) {
+        await showAndSettle(page, i);
+        const s = await state(page, i);
+        const before = first.get(i)!;
+        expect(s.chapterIndex).toBe(before.state.chapterIndex);
+        expect(s.zoom).toBeCloseTo(before.state.zoom, 2);
+        expect(s.center[0]).toBeCloseTo(before.state.center[0]!, 3);
+        expect(s.center[1]).toBeCloseTo(before.state.center[1]!, 3);
+        const box = await mapBox(page, i);
+        const changed = await changedPixels(page, before.shot, await snapshot(page, box));
+        expect(changed / (box.width * box.height), `element ${i}: same picture as before`).toBeLessThan(0.02);
+        expect((await contexts(page)).live).toBeLessThanOrEqual(POOL_SIZE);
+      }
+      // The first elements' maps were given back on the way down and built anew on the way up.
+      const rebuilt = await page.evaluate(() => {
+        const w = window as unknown as { __firstMaps: unknown[] };
+        return [...document.querySelectorAll('geo-story')].map((el, i) => el.map !== w.__firstMaps[i]);
+      });
+      expect(rebuilt.slice(0, 10)).toEqual(Array(10).fill(true));
+
+      const counted = await contexts(page);
+      expect(counted.peak).toBeLessThanOrEqual(POOL_SIZE);
+      expect(counted.made).toBeGreaterThan(COUNT);
+      expect(warnings).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }, 600_000);
 });

@@ -32,7 +32,7 @@ import type { ChapterSummary, LayerPanelTarget, LayerSummary } from './summaries
  * reader scrolls.
  *
  * @fires geo-story-chapter-change - The reader moved to another chapter; detail `{id, index}`.
- * @fires geo-story-ready - The story is parsed and the map reached its first idle; detail `{storyId, firstIdleMs}`.
+ * @fires geo-story-ready - The story is parsed and its map reached its first idle (once per story, when first shown); detail `{storyId, firstIdleMs}`.
  * @fires geo-story-error - The story or a layer could not be loaded or has errors; detail `{message, issues?}`.
  * @fires geo-story-layer-toggle - A layer was switched on or off by the reader or `setLayerVisible`; detail `{id, visible}`.
  * @fires geo-story-measure - A path was measured on the map or with `measure()`; detail `{straightMeters, alongMeters?, chainageMeters?, layer?, feature?}`.
@@ -168,12 +168,12 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     return this._index;
   }
 
-  /** The MapLibre map, once created. */
+  /** The MapLibre map, while there is one: none before the element is near the viewport, nor while the page's map pool has it given back. */
   get map(): import('maplibre-gl').Map | undefined {
     return this._mapHost.map?.map;
   }
 
-  /** Resolves once the story is parsed and the map reached its first idle; rejects if the story cannot be loaded. */
+  /** Resolves once the story is parsed and its map first reached idle (built when the element comes near the viewport; the text never waits); rejects if the story or the map cannot be loaded. */
   get ready(): Promise<void> {
     return this._loader.ready;
   }
