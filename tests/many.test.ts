@@ -30,6 +30,16 @@ const INIT = () => {
   };
   requestAnimationFrame(sample);
   w.__contexts = () => ({ live: live(), peak, made: contexts.size });
+  // Every map of the page should share one pool of MapLibre workers.
+  let workers = 0;
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args: ConstructorParameters<typeof Worker>) {
+      super(...args);
+      workers++;
+    }
+  };
+  w.__workers = () => workers;
 };
 
 type Contexts = { live: number; peak: number; made: number };
@@ -126,6 +136,26 @@ describe('twenty stories on one page', () => {
         expect((await contexts(page)).live).toBeLessThanOrEqual(POOL_SIZE);
       }
 
+      // Far above now, the first element has given its map back and shows a still image of it.
+      const still = await page.evaluate(async () => {
+        const el = document.querySelector('#s0') as HTMLElementTagNameMap['geo-story'];
+        const img = el.shadowRoot!.querySelector<HTMLImageElement>('img.still');
+        if (!img) return { map: !!el.map, image: false, basemap: 0 };
+        await img.decode();
+        const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        // The land colour of the basemap, #f3f0e8, give or take the JPEG's rounding.
+        let land = 0;
+        for (let p = 0; p < data.length; p += 4)
+          if (Math.abs(data[p]! - 0xf3) + Math.abs(data[p + 1]! - 0xf0) + Math.abs(data[p + 2]! - 0xe8) < 24) land++;
+        return { map: !!el.map, image: true, basemap: land / (data.length / 4) };
+      });
+      expect(still.map).toBe(false);
+      expect(still.image).toBe(true);
+      expect(still.basemap).toBeGreaterThan(0.1);
+
       for (let i = COUNT - 1; i >= 0; i--) {
         await showAndSettle(page, i);
         const s = await state(page, i);
@@ -149,6 +179,10 @@ describe('twenty stories on one page', () => {
       const counted = await contexts(page);
       expect(counted.peak).toBeLessThanOrEqual(POOL_SIZE);
       expect(counted.made).toBeGreaterThan(COUNT);
+      // MapLibre's shared pool starts at most six workers, however many maps come and go.
+      const workers = await page.evaluate(() => (window as unknown as { __workers: () => number }).__workers());
+      expect(workers).toBeGreaterThan(0);
+      expect(workers).toBeLessThanOrEqual(6);
       expect(warnings).toEqual([]);
       expect(errors).toEqual([]);
     });

@@ -138,6 +138,8 @@ export class MapHostController implements ReactiveController {
       if (this.host.isConnected) return;
       this.near.disconnect();
       this.release();
+      // Back in a document later, its map is a first one again (and announced as such).
+      this.shown = false;
       mapPool.leave(this.member);
     });
   }
