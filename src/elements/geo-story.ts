@@ -20,6 +20,7 @@ import { MapHostController } from './map-host-controller.js';
 import { MeasureKeysController } from './measure-keys-controller.js';
 import { measureText } from './measure-text.js';
 import { ChapterBodies } from './render-markdown.js';
+import { chapterIndex, QueuedGoTo } from './queued-go-to.js';
 import { StoryLoadController } from './story-load-controller.js';
 import { mapLabel, reducedMotion, storyMapOptions } from './story-map-options.js';
 import { StorySizeController } from './story-size-controller.js';
@@ -89,6 +90,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   private _startAt: number | undefined;
   private readonly _bodies = new ChapterBodies();
 
+  private readonly _queued = new QueuedGoTo();
   private readonly _loader = new StoryLoadController(this, {
     onReset: () => {
       this._mapHost.reset();
@@ -97,9 +99,9 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       this._overrides = new Map();
       this._bodies.clear();
     },
-    onLoaded: () => {
-      // With `hash`, a link to a chapter starts the story there: no scrolling through, no chapter-change event.
-      this._index = this._hash.requested() ?? 0;
+    onLoaded: (story) => {
+      // A goTo() made while loading, or with `hash` a link, starts the story there: no scrolling through, no event.
+      this._index = this._queued.take(story, this) ?? this._hash.requested() ?? 0;
       if (this._index > 0) this._startAt = this._index;
     },
   });
@@ -228,11 +230,12 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     return this._mapHost.map?.measuring ?? false;
   }
 
-  /** Scrolls to a chapter, given by id or index; returns false when there is no such chapter. */
+  /** Scrolls to a chapter (id or index); false if there is none. Before the story loads: queued (see README). */
   goTo(idOrIndex: string | number): boolean {
-    const chapters = this._loader.story?.chapters ?? [];
-    const index = typeof idOrIndex === 'number' ? idOrIndex : chapters.findIndex((c) => c.id === idOrIndex);
-    if (!Number.isInteger(index) || index < 0 || index >= chapters.length) return false;
+    const story = this._loader.story;
+    if (!story) return this._queued.queue(idOrIndex);
+    const index = chapterIndex(story.chapters, idOrIndex);
+    if (index < 0) return false;
     this._setActive(index);
     this._scroll.scrollToChapter(index, !reducedMotion());
     return true;
