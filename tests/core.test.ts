@@ -303,6 +303,42 @@ describe('<geo-story> core viewer', () => {
     });
   });
 
+  it('ends a story whose front matter is broken in an error state, in both languages, never an endless loading text', async () => {
+    const story = '/tests/fixtures/stories/bad-front-matter.md';
+    await withPage(pageUrl(story), { init: RECORD_ERRORS }, async ({ page }) => {
+      const rejected = await page.evaluate(async () => {
+        await customElements.whenDefined('geo-story');
+        return document.querySelector('geo-story')!.ready.then(
+          () => '',
+          (e: Error) => e.message,
+        );
+      });
+      expect(rejected).toMatch(/bad-front-matter\.md:\d+:\d+: error: /);
+      const shown = async () =>
+        page.evaluate(() => {
+          const root = document.querySelector('geo-story')!.shadowRoot!;
+          const problems = root.querySelector('[part="problems"]');
+          return {
+            title: root.querySelector('[part="title"]')!.textContent!.trim(),
+            role: problems?.getAttribute('role'),
+            problems: problems?.textContent ?? '',
+            loading: /Loading the story|正在載入故事/.test(root.textContent!),
+          };
+        });
+      const zh = await shown();
+      expect(zh.title).toBe('故事無法載入');
+      expect(zh.role).toBe('alert');
+      expect(zh.problems).toMatch(/bad-front-matter\.md:\d+:\d+: error: /);
+      expect(zh.loading).toBe(false);
+      await page.evaluate(() => (document.querySelector('geo-story')!.lang = 'en'));
+      const en = await shown();
+      expect(en.title).toBe('The story could not be loaded');
+      expect(en.loading).toBe(false);
+      const errors = await page.evaluate(() => (window as unknown as { storyErrors: string[] }).storyErrors);
+      expect(errors[0]).toMatch(/bad-front-matter\.md:\d+:\d+: error: /);
+    });
+  });
+
   it('releases the map and its WebGL context when removed', async () => {
     await withPage(pageUrl(), async ({ page, errors }) => {
       await waitReady(page);

@@ -25,18 +25,18 @@ export interface ChapterListView {
 /**
  * The story heading: language switch, title (or what keeps it from showing), subtitle and the
  * reading hint.
- * @example storyHeader(story, lang, loader.error, (l) => (this.lang = l))
+ * @example storyHeader(story, lang, loader.failed, (l) => (this.lang = l))
  */
 export function storyHeader(
   story: Story | undefined,
   lang: Lang,
-  loadError: string,
+  failed: boolean,
   selectLang: (lang: Lang) => void,
 ): TemplateResult {
   return html`<header part="header">
     <div class="toolbar">${langSwitch(lang, selectLang)}</div>
     <h1 part="title">
-      ${story ? localize(story.title, lang) : loadError ? t(lang, 'storyFailed') : t(lang, 'loadingStory')}
+      ${story ? localize(story.title, lang) : failed ? t(lang, 'storyFailed') : t(lang, 'loadingStory')}
     </h1>
     ${story?.subtitle ? html`<p class="subtitle">${localize(story.subtitle, lang)}</p>` : nothing}
     ${story ? html`<p class="hint">${t(lang, 'scrollHint')}</p>` : nothing}

@@ -271,7 +271,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
         style=${styleMap(this._size.style)}
       >
         <div class="text" part="text">
-          ${storyHeader(story, lang, this._loader.error, (l) => (this.lang = l))}
+          ${storyHeader(story, lang, this._loader.failed, (l) => (this.lang = l))}
           ${problems(lang, this._loader.error, this._loader.issues)}
           ${
             story

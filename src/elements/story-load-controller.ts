@@ -27,6 +27,7 @@ export class StoryLoadController implements ReactiveController {
   private _story: Story | undefined;
   private _issues: Issue[] = [];
   private _error = '';
+  private _failed = false;
   private _url = '';
   private _startedAt = 0;
   private _ready!: Promise<void>;
@@ -60,6 +61,11 @@ export class StoryLoadController implements ReactiveController {
   /** Why the file could not be loaded or is no story at all (when no located issue says so); else ''. */
   get error(): string {
     return this._error;
+  }
+
+  /** The latest load ended without a story (the file could not be loaded, or is no story at all). */
+  get failed(): boolean {
+    return this._failed;
   }
 
   /** Absolute URL of the story file; its layer files resolve against it. */
@@ -108,6 +114,7 @@ export class StoryLoadController implements ReactiveController {
     this._story = undefined;
     this._issues = [];
     this._error = '';
+    this._failed = false;
     this._startedAt = performance.now();
     this.options.onReset();
     this.host.requestUpdate();
@@ -170,6 +177,7 @@ export class StoryLoadController implements ReactiveController {
 
   private fail(message: string, issues?: Issue[]): void {
     this._error = issues?.length ? '' : message;
+    this._failed = true;
     this.host.requestUpdate();
     this.rejectReady(message);
     emit(this.host, 'geo-story-error', issues?.length ? { message, issues } : { message });
