@@ -72,11 +72,23 @@ export default defineConfig({
           name: 'browser',
           environment: 'node',
           include: ['tests/**/*.test.ts'],
+          exclude: ['tests/package/**'],
           globalSetup: ['tests/global-setup.ts'],
           // One Chromium at a time: the machine has two cores and WebGL runs in software.
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // npm run test:package: packs the package and tries it as consumers do (tests/package/).
+          name: 'package',
+          environment: 'node',
+          include: ['tests/package/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
         },
       },
     ],
