@@ -44,17 +44,22 @@ export function storyHeader(
 }
 
 /**
- * The problems found in the story file: why it could not be loaded, and its errors (in English,
- * as the parser words them); nothing when there are none.
- * @example problems(lang, loader.error, loader.issues)
+ * The problems found in the story and its layer files: why they could not be loaded, and their
+ * errors (in English, as the parser words them); nothing when there are none.
+ * @example problems(lang, [loader.error, ...failures.problems.messages], [...loader.issues, ...failures.problems.issues])
  */
-export function problems(lang: Lang, loadError: string, issues: readonly Issue[]): TemplateResult | typeof nothing {
+export function problems(
+  lang: Lang,
+  messages: readonly string[],
+  issues: readonly Issue[],
+): TemplateResult | typeof nothing {
   const errors = issues.filter((i) => i.severity === 'error');
-  if (!loadError && errors.length === 0) return nothing;
+  const said = messages.filter((m) => m !== '');
+  if (said.length === 0 && errors.length === 0) return nothing;
   return html`<section class="problems" part="problems" role="alert">
     <strong>${t(lang, 'storyProblems')}</strong>
     <ul lang="en">
-      ${loadError ? html`<li>${loadError}</li>` : nothing} ${errors.map((i) => html`<li>${formatIssue(i)}</li>`)}
+      ${said.map((m) => html`<li>${m}</li>`)} ${errors.map((i) => html`<li>${formatIssue(i)}</li>`)}
     </ul>
   </section>`;
 }
@@ -178,7 +183,13 @@ function legend(chapter: Chapter, all: readonly PanelLayer[], lang: Lang): Templ
   return html`<ul class="legend" part="legend" aria-label=${t(lang, 'legend')}>
     ${layers.map((l) => {
       const key = dashKey(l.style, l.geometry, lang);
-      return html`<li>
+      if (l.unavailable)
+        return html`<li class="unavailable" data-layer=${l.id}>
+          ${layerSwatch(l.style, l.geometry)}
+          <span>${l.title}</span>
+          <span class="reason">${l.unavailable}</span>
+        </li>`;
+      return html`<li data-layer=${l.id}>
           ${layerSwatch(l.style, l.geometry)}
           <span>${l.title}</span>
         </li>

@@ -143,6 +143,12 @@ export const chapterStyles = css`
     gap: 0.35rem;
     min-width: 0;
   }
+  ul.legend li.unavailable span:first-of-type {
+    text-decoration: line-through;
+  }
+  ul.legend li.unavailable .reason {
+    color: #8a1c1c;
+  }
 
   /* Wide: the text is a column of its own, so the cards lose their card look. */
   @container (min-width: 800px) {

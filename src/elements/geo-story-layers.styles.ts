@@ -87,6 +87,18 @@ const panelStyles = css`
     margin: 0;
     accent-color: var(--_accent);
   }
+  /* A layer whose file could not be loaded or is invalid: listed, never ticked, with the reason. */
+  label.unavailable {
+    cursor: not-allowed;
+  }
+  label.unavailable span {
+    text-decoration: line-through;
+  }
+  .reason {
+    margin: -0.2rem 0 0.2rem 1.5rem;
+    font-size: 0.8em;
+    color: #8a1c1c;
+  }
   .note {
     margin: 0.4rem 0 0;
     font-size: 0.75rem;

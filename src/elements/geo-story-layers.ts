@@ -95,22 +95,31 @@ export class GeoStoryLayers extends LitElement {
 
   private _renderLayer(layer: PanelLayer, lang: Lang) {
     const key = dashKey(layer.style, layer.geometry, lang);
-    return html`<label>
+    const reasonId = `${this._id}-${layer.id}-reason`;
+    // An unavailable layer stays focusable (aria-disabled, not disabled) so its reason can be heard and read.
+    return html`<label class=${layer.unavailable ? 'unavailable' : ''} title=${layer.unavailable ?? nothing}>
         <input
           type="checkbox"
           data-layer=${layer.id}
           .checked=${live(layer.visible)}
-          @change=${(e: Event) => this._onChange(layer.id, (e.target as HTMLInputElement).checked)}
+          aria-disabled=${layer.unavailable ? 'true' : nothing}
+          aria-describedby=${layer.unavailable ? reasonId : nothing}
+          @change=${(e: Event) => this._onChange(layer, e.target as HTMLInputElement)}
         />
         ${layerSwatch(layer.style, layer.geometry)}
         <span>${layer.title}</span>
       </label>
+      ${layer.unavailable ? html`<div class="reason" id=${reasonId}>${layer.unavailable}</div>` : nothing}
       ${key ? html`<div class="dash-key">${key}</div>` : nothing}`;
   }
 
   /** Tells the story; it applies the change and gives the panel its new state (or, with `for`, the panel asks it). */
-  private _onChange(id: string, visible: boolean): void {
-    emit(this, 'geo-story-layers-change', { id, visible }, false);
+  private _onChange(layer: PanelLayer, input: HTMLInputElement): void {
+    if (layer.unavailable) {
+      input.checked = false;
+      return;
+    }
+    emit(this, 'geo-story-layers-change', { id: layer.id, visible: input.checked }, false);
   }
 }
 

@@ -13,6 +13,7 @@ import type { Lang, LngLat, Story } from '../story/types.js';
 import { chapterList, problems, storyHeader } from './chapter-templates.js';
 import './geo-story-layers.js';
 import { geoStoryStyles } from './geo-story.styles.js';
+import { LayerFailures } from './layer-failures.js';
 import { layerVisible, withToggle, type LayerOverrides } from './layer-overrides.js';
 import { layerGroups, layerSummaries, panelLayers } from './layer-summaries.js';
 import { layerPanel, mapBox } from './map-box-templates.js';
@@ -98,6 +99,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       this._startAt = undefined;
       this._overrides = new Map();
       this._bodies.clear();
+      this._failures.clear();
     },
     onLoaded: (story) => {
       // A goTo() made while loading, or with `hash` a link, starts the story there: no scrolling through, no event.
@@ -114,9 +116,8 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       const chapter = story.chapters[this._index];
       const start = { host: this, story, storyUrl: this._loader.url, overrides: this._overrides, lang: this._lang };
       const announce = (text: string) => (this._announce = text);
-      return (
-        chapter && storyMapOptions({ ...start, chapter, basemap: this.basemap, label: this._mapLabel(), announce })
-      );
+      const more = { chapter, basemap: this.basemap, label: this._mapLabel(), layerFailed: this._failures.add };
+      return chapter && storyMapOptions({ ...start, ...more, announce });
     },
     onReady: (map, first) => this._onMapReady(map, first),
     onFail: (message) => {
@@ -126,6 +127,8 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   });
 
   private readonly _size = new StorySizeController(this, () => this.height);
+  private readonly _failures = new LayerFailures(this);
+  protected readonly _keys = new MeasureKeysController(this, () => this._mapHost.map);
 
   private readonly _scroll = new ChapterScrollController(this, {
     chapters: () => [...(this.renderRoot?.querySelectorAll<HTMLElement>('[data-chapter-id]') ?? [])],
@@ -143,11 +146,6 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     },
     onHashChange: (index) => index !== this._index && this.goTo(index),
   });
-
-  constructor() {
-    super();
-    new MeasureKeysController(this, () => this._mapHost.map);
-  }
 
   /** The parsed story, once loaded. */
   get story(): Story | undefined {
@@ -189,23 +187,24 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   get layers(): LayerSummary[] {
     const story = this._loader.story;
     const kinds = (id: string) => this._mapHost.map?.layerKinds(id) ?? [];
-    return story ? layerSummaries(story, this._lang, (id) => this.isLayerVisible(id), kinds) : [];
+    const failed = (id: string) => this._failures.get(id);
+    return story ? layerSummaries(story, this._lang, (id) => this.isLayerVisible(id), kinds, failed) : [];
   }
 
   /** Whether a story layer is visible now: the chapter's choice, unless the reader toggled it in this chapter. */
   isLayerVisible(id: string): boolean {
     const chapter = this._loader.story?.chapters[this._index];
-    return chapter ? layerVisible(chapter, this._overrides, id) : false;
+    return chapter && !this._failures.get(id) ? layerVisible(chapter, this._overrides, id) : false;
   }
 
   /**
    * Shows or hides a story layer until the next chapter starts (then the chapter's own layers apply
-   * again); fires `geo-story-layer-toggle` when this changes anything. Returns false for an unknown layer.
+   * again); fires `geo-story-layer-toggle` when this changes anything. False for an unknown or unavailable layer.
    */
   setLayerVisible(id: string, visible: boolean): boolean {
     const story = this._loader.story;
     const chapter = story?.chapters[this._index];
-    if (!chapter || !story!.layers.some((l) => l.id === id)) return false;
+    if (!chapter || !story!.layers.some((l) => l.id === id) || this._failures.get(id)) return false;
     if (this.isLayerVisible(id) === visible) return true;
     this._overrides = withToggle(chapter, this._overrides, id, visible);
     this._mapHost.map?.setTarget(targetForChapter(chapter, this._overrides));
@@ -263,6 +262,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     const story = this._loader.story;
     const map = this._mapHost;
     const layers = story ? panelLayers(story, this.layers) : [];
+    const failed = this._failures.problems;
     return html`
       <div
         class="layout ${this._size.fixed ? 'scroller' : ''}"
@@ -272,7 +272,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       >
         <div class="text" part="text">
           ${storyHeader(story, lang, this._loader.failed, (l) => (this.lang = l))}
-          ${problems(lang, this._loader.error, this._loader.issues)}
+          ${problems(lang, [this._loader.error, ...failed.messages], [...this._loader.issues, ...failed.issues])}
           ${
             story
               ? chapterList({

@@ -1,6 +1,8 @@
 import { localize } from '../story/lang.js';
 import type { GeometryKind } from '../map/legend.js';
 import type { Lang, Story } from '../story/types.js';
+import type { LayerFailure } from './layer-failures.js';
+import { t } from './strings.js';
 import type { LayerGroupSummary, LayerSummary, PanelLayer } from './summaries.js';
 
 /** A heading of the layer panel and the layers under it. */
@@ -12,22 +14,27 @@ export interface PanelGroup {
 
 /**
  * The story's layers as the host page sees them, in story order: title in `lang`, whether each is
- * visible now, its group and the kinds of geometry in its data.
- * @example layerSummaries(story, 'en', (id) => isLayerVisible(id), (id) => map?.layerKinds(id) ?? [])
+ * visible now, its group, the kinds of geometry in its data, and why it is unavailable if it is.
+ * @example layerSummaries(story, 'en', (id) => isLayerVisible(id), (id) => map?.layerKinds(id) ?? [], (id) => failures.get(id))
  */
 export function layerSummaries(
   story: Story,
   lang: Lang,
   visible: (id: string) => boolean,
   kinds: (id: string) => GeometryKind[],
+  failed: (id: string) => Pick<LayerFailure, 'kind'> | undefined = () => undefined,
 ): LayerSummary[] {
-  return story.layers.map((l) => ({
-    id: l.id,
-    title: localize(l.title, lang),
-    visible: visible(l.id),
-    ...(l.group ? { group: l.group } : {}),
-    geometry: kinds(l.id),
-  }));
+  return story.layers.map((l) => {
+    const failure = failed(l.id);
+    return {
+      id: l.id,
+      title: localize(l.title, lang),
+      visible: !failure && visible(l.id),
+      ...(l.group ? { group: l.group } : {}),
+      geometry: kinds(l.id),
+      ...(failure ? { unavailable: t(lang, failure.kind === 'missing' ? 'layerMissing' : 'layerInvalid') } : {}),
+    };
+  });
 }
 
 /**

@@ -22,6 +22,8 @@ export interface MapStart {
   label: string;
   /** Says something in the host's live region. */
   announce: (text: string) => void;
+  /** A story layer could not be drawn (the host reports it). */
+  layerFailed: StoryMapOptions['onLayerError'];
 }
 
 /** Whether the reader asked for reduced motion: camera changes then jump instead of flying. */
@@ -45,6 +47,7 @@ export function storyMapOptions(start: MapStart): Omit<StoryMapOptions, 'contain
     reducedMotion,
     label: start.label,
     onError: (message, issues) => emit(host, 'geo-story-error', issues ? { message, issues } : { message }),
+    onLayerError: start.layerFailed,
     measureText: measureText(lang, story),
     onMeasure: (detail) => emit(host, 'geo-story-measure', detail),
     onMeasureMode: (active) => start.announce(t(lang, active ? 'measureOn' : 'measureOff')),

@@ -25,6 +25,8 @@ export const STRINGS = {
     layersOther: '其他',
     layersNote: '你所作的開關維持至下一章開始。',
     legend: '圖例',
+    layerMissing: '未能顯示：圖層檔案無法載入',
+    layerInvalid: '未能顯示：圖層檔案有錯誤',
     measureToggle: '量度距離（M）',
     measureClear: '清除各點',
     measureHint: '在地圖上點選兩點或以上；亦可移動地圖後按 Enter 加入中心點。按 Esc 結束。',
@@ -58,6 +60,8 @@ export const STRINGS = {
     layersOther: 'Other',
     layersNote: 'Your choices last until the next chapter starts.',
     legend: 'Legend',
+    layerMissing: 'Unavailable: the layer file could not be loaded',
+    layerInvalid: 'Unavailable: the layer file has errors',
     measureToggle: 'Measure distance (M)',
     measureClear: 'Clear points',
     measureHint:

@@ -19,6 +19,8 @@ export interface LayerSummary {
   group?: string;
   /** Kinds of geometry in its data, for the legend swatch; empty until the data is loaded. */
   geometry: GeometryKind[];
+  /** Why it cannot be shown, in the current language, when its file could not be loaded or is invalid. */
+  unavailable?: string;
 }
 
 /** A story layer as the layer panel and the chapter legends show it: its summary and the style its swatch is drawn from. */

@@ -50,6 +50,8 @@ export interface StoryMapOptions {
   reducedMotion: () => boolean;
   /** Reports a problem the reader should know of; the map keeps working without that part. */
   onError: (message: string, issues?: Issue[]) => void;
+  /** Story layer `id` could not be drawn: its file could not be loaded (no issues) or failed validation. */
+  onLayerError: (id: string, message: string, issues?: Issue[]) => void;
   /** Localized accessible name of the map canvas. */
   label: string;
   /** Localized text of the measure control. */
@@ -226,7 +228,7 @@ export class StoryMap {
     const loaded = await loadLayer(layer, this.options.story.file, this.options.storyUrl, this.abort.signal);
     if (this.destroyed) return;
     if (!('data' in loaded)) {
-      this.options.onError(loaded.message, loaded.issues);
+      this.options.onLayerError(layer.id, loaded.message, loaded.issues);
       return;
     }
     this.data.set(layer.id, loaded.data);

@@ -1,0 +1,58 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { emit } from '../events/emit.js';
+import '../events/geo-story-error.js';
+import type { Issue } from '../story/types.js';
+
+/** Why a story layer is not on the map: its file could not be fetched, or it failed validation. */
+export interface LayerFailure {
+  /** `missing`: the file could not be loaded; `invalid`: it was loaded but is not valid GeoJSON. */
+  kind: 'missing' | 'invalid';
+  /** The whole message, as `geo-story-error` carries it (English, with file and line). */
+  message: string;
+  /** The located problems in the layer's file, when it failed validation. */
+  issues: readonly Issue[];
+}
+
+/**
+ * The story layers that could not be drawn, by id: each is reported once per story (a map rebuilt
+ * by the page's pool loads its layers again) with `geo-story-error`, listed in the problems, and
+ * marked unavailable in the layer panel and the legends.
+ */
+export class LayerFailures implements ReactiveController {
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly failures = new Map<string, LayerFailure>();
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Layer `id` could not be drawn; fires `geo-story-error` the first time for this story. */
+  readonly add = (id: string, message: string, issues?: readonly Issue[]): void => {
+    if (this.failures.has(id)) return;
+    this.failures.set(id, { kind: issues ? 'invalid' : 'missing', message, issues: issues ?? [] });
+    this.host.requestUpdate();
+    emit(this.host, 'geo-story-error', issues ? { message, issues: [...issues] } : { message });
+  };
+
+  /** Why layer `id` is not drawn, if it is not. */
+  get(id: string): LayerFailure | undefined {
+    return this.failures.get(id);
+  }
+
+  /** A new story: no layer has failed yet. */
+  clear(): void {
+    this.failures.clear();
+  }
+
+  /** What the problem list shows: the located issues of invalid files and the messages of missing ones. */
+  get problems(): { messages: string[]; issues: Issue[] } {
+    const all = [...this.failures.values()];
+    return {
+      messages: all.filter((f) => f.issues.length === 0).map((f) => f.message),
+      issues: all.flatMap((f) => f.issues),
+    };
+  }
+}
