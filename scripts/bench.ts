@@ -152,9 +152,45 @@ async function manyTimings(): Promise<void> {
         `  ${String(n).padStart(8)}  ${`${median(idle).toFixed(0)} ms`.padStart(21)}   ${kb(median(heap)).padStart(13)}   ${String(median(live)).padStart(19)}  ${String(median(built)).padStart(10)}`,
       );
     }
+    await scrollThrough(browser, server.url, counts.at(-1)!);
   } finally {
     await browser.close();
     await server.close();
+  }
+}
+
+/**
+ * Scrolls a page of many elements from the first to the last, each time waiting for that
+ * element's map: the most live WebGL contexts meanwhile, the maps given back, and what the still
+ * image of each map given back cost (read from the frame just drawn, so no preserveDrawingBuffer).
+ */
+async function scrollThrough(browser: Awaited<ReturnType<typeof launch>>, base: string, n: number): Promise<void> {
+  const { page, context } = await newPage(browser, { init: COUNT_CONTEXTS });
+  try {
+    await page.goto(`${base}bench/many-${n}.html`);
+    const r = await page.evaluate(async () => {
+      await customElements.whenDefined('geo-story');
+      const live = (window as unknown as { __live: () => number }).__live;
+      const start = performance.now();
+      let peak = 0;
+      for (const el of document.querySelectorAll('geo-story')) {
+        el.scrollIntoView({ block: 'start' });
+        while (!el.map?.loaded()) {
+          peak = Math.max(peak, live());
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+      const stills = performance.getEntriesByName('geo-story:still-image').map((e) => e.duration);
+      return { ms: performance.now() - start, peak, stills };
+    });
+    const stills = r.stills.length
+      ? `median ${median(r.stills).toFixed(1)} ms, max ${Math.max(...r.stills).toFixed(1)} ms`
+      : 'none';
+    console.log(
+      `  scrolled through all ${n}: ${(r.ms / 1000).toFixed(1)} s, at most ${r.peak} live contexts, ${r.stills.length} maps given back; still image ${stills}`,
+    );
+  } finally {
+    await context.close();
   }
 }
 

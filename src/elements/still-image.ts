@@ -1,5 +1,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
+/** Name of the user-timing measure of each still image taken. */
+export const STILL_MEASURE = 'geo-story:still-image';
+
 /** How long to wait for the map's next frame before giving up on a still image. */
 const STILL_TIMEOUT_MS = 1000;
 
@@ -18,11 +21,14 @@ export function captureStill(map: MapLibreMap): Promise<string | undefined> {
     const onRender = () => {
       clearTimeout(timer);
       map.off('render', onRender);
+      const start = performance.now();
       try {
         resolve(map.getCanvas().toDataURL('image/jpeg', 0.85));
       } catch {
         resolve(undefined);
       }
+      // What a still costs the main thread, for `npm run bench` to read.
+      performance.measure(STILL_MEASURE, { start });
     };
     map.on('render', onRender);
     map.triggerRepaint();
