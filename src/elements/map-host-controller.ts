@@ -205,12 +205,14 @@ export class MapHostController implements ReactiveController {
     if (generation !== this.generation) return;
     const container = this.options.container();
     if (!this.host.isConnected || !container) {
+      mapPool.built(this.member);
       this.setStatus('idle');
       return;
     }
     adoptMapCss(this.host.renderRoot, module.MAPLIBRE_CSS);
     const options = this.options.mapOptions(story);
     if (!options) {
+      mapPool.built(this.member);
       this.setStatus('ready');
       this.options.onReady(undefined, !this.shown);
       this.shown = true;
@@ -227,6 +229,7 @@ export class MapHostController implements ReactiveController {
     this._map = map;
     await map.firstIdle;
     if (this._map !== map) return;
+    mapPool.built(this.member);
     this.setStatus('ready');
     this.options.onReady(map, !this.shown);
     this.shown = true;

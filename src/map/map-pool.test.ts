@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { MapPool, type PoolMember } from './map-pool.js';
+import { describe, expect, it, vi } from 'vitest';
+import { BUILD_TURN_MS, MapPool, type PoolMember } from './map-pool.js';
 
 /** A member at a given distance that builds at once when granted and gives back after `evictDelay` promises. */
 class Member implements PoolMember {
@@ -13,8 +13,12 @@ class Member implements PoolMember {
   ) {}
   wanted = () => this.near;
   distance = () => this.at;
+  /** The pool, told at once that the map is built unless the test says when. */
+  pool: MapPool | undefined;
+  reportsBuilt = true;
   grant = () => {
     this.live = true;
+    if (this.reportsBuilt) queueMicrotask(() => this.pool?.built(this));
   };
   evict = () => {
     this.evictions++;
@@ -35,13 +39,26 @@ class Member implements PoolMember {
   }
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 0));
+const tick = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+/** A pool of `size` whose members report their maps built. */
+function poolOf(size: number): MapPool {
+  const pool = new MapPool();
+  pool.size = size;
+  const join = pool.join.bind(pool);
+  pool.join = (m) => {
+    (m as Member).pool = pool;
+    join(m);
+  };
+  return pool;
+}
 const liveCount = (members: Member[]) => members.filter((m) => m.live).length;
 
 describe('MapPool', () => {
   it('grants maps to the nearest members only, never more than its size', async () => {
-    const pool = new MapPool();
-    pool.size = 3;
+    const pool = poolOf(3);
     const members = [50, 0, 400, 10, 200].map((d) => new Member(d));
     for (const m of members) {
       pool.join(m);
@@ -53,12 +70,12 @@ describe('MapPool', () => {
   });
 
   it('takes the slot of the farthest holder for a nearer member, and only once that map is gone', async () => {
-    const pool = new MapPool();
-    pool.size = 2;
+    const pool = poolOf(2);
     const a = new Member(0, true);
     const b = new Member(100, true);
     pool.join(a);
     pool.join(b);
+    await tick();
     const c = new Member(10);
     pool.join(c);
     // b is asked to give back; c waits until it has.
@@ -73,8 +90,7 @@ describe('MapPool', () => {
   });
 
   it('keeps a holder that is no longer near until a slot is needed, then evicts it first', async () => {
-    const pool = new MapPool();
-    pool.size = 2;
+    const pool = poolOf(2);
     const a = new Member(0);
     const b = new Member(5);
     pool.join(a);
@@ -90,8 +106,7 @@ describe('MapPool', () => {
   });
 
   it('gives a leaving member’s slot to the nearest waiting one', () => {
-    const pool = new MapPool();
-    pool.size = 1;
+    const pool = poolOf(1);
     const a = new Member(0);
     const far = new Member(300);
     const nearer = new Member(100);
@@ -102,6 +117,30 @@ describe('MapPool', () => {
     a.live = false;
     pool.leave(a);
     expect([far.live, nearer.live]).toEqual([false, true]);
+  });
+
+  it('builds at most two maps at once, nearest first; a build that never finishes holds back the next only so long', async () => {
+    vi.useFakeTimers();
+    try {
+      const pool = new MapPool();
+      const members = [300, 0, 100, 200].map((d) => new Member(d));
+      for (const m of members) {
+        m.near = false;
+        m.reportsBuilt = false;
+        pool.join(m);
+      }
+      // All four come near at once (a jump to the middle of the page).
+      for (const m of members) m.near = true;
+      pool.rebalance();
+      expect(members.map((m) => m.live)).toEqual([false, true, true, false]);
+      pool.built(members[1]!);
+      expect(members.map((m) => m.live)).toEqual([false, true, true, true]);
+      // members[2] and [3] never report; after their turn the last one starts anyway.
+      vi.advanceTimersByTime(BUILD_TURN_MS);
+      expect(members.map((m) => m.live)).toEqual([true, true, true, true]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('rejects a size that is not a whole number of at least 1, naming the value', () => {

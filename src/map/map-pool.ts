@@ -15,6 +15,12 @@ export interface PoolMember {
 /** Default number of live maps on one page: well under Chromium's 16 live WebGL contexts. */
 export const DEFAULT_POOL_SIZE = 6;
 
+/** Maps built at the same time: the nearest first, so the one in view is not slowed by the ones below it. */
+export const MAX_BUILDING = 2;
+
+/** After this long a build no longer holds back the next one, finished or not (nothing waits on a stuck map). */
+export const BUILD_TURN_MS = 10_000;
+
 /**
  * Grants at most `size` live maps for the whole page. Members near the viewport are ranked by
  * distance from it; the nearest `size` hold maps, and a nearer member that needs a slot takes it
@@ -28,6 +34,8 @@ export class MapPool {
   private readonly holders = new Set<PoolMember>();
   /** Holders giving their slot back: still counted until their map is gone. */
   private readonly leaving = new Set<PoolMember>();
+  /** Holders whose map is being built, each with the timer that ends its turn. */
+  private readonly building = new Map<PoolMember, ReturnType<typeof setTimeout>>();
 
   /** The most live maps at once. */
   get size(): number {
@@ -67,6 +75,13 @@ export class MapPool {
   release(member: PoolMember): void {
     this.holders.delete(member);
     this.leaving.delete(member);
+    this.built(member);
+  }
+
+  /** The member's map is built (first idle, or failed): the next one may start. */
+  built(member: PoolMember): void {
+    clearTimeout(this.building.get(member));
+    this.building.delete(member);
     this.rebalance();
   }
 
@@ -78,6 +93,7 @@ export class MapPool {
     const chosen = new Set(wanted.slice(0, this._size));
     for (const member of chosen) {
       if (this.holders.has(member)) continue;
+      if (this.building.size >= MAX_BUILDING) return;
       if (this.holders.size >= this._size) {
         // Take the slot of the farthest holder that is not chosen; none: wait for one being given back.
         const victim = this.farthestUnchosen(chosen);
@@ -86,6 +102,10 @@ export class MapPool {
         if (this.holders.size >= this._size) return;
       }
       this.holders.add(member);
+      this.building.set(
+        member,
+        setTimeout(() => this.built(member), BUILD_TURN_MS),
+      );
       member.grant();
     }
   }
