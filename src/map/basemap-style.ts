@@ -1,14 +1,15 @@
+import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Lang } from '../story/types.js';
 import { LABEL_FONT, labelText } from './labels.js';
 
 // Only MapLibre's types: the style is a plain object, built and tested without a map.
 
-/** URLs of the embedded basemap's GeoJSON files. */
+/** The embedded basemap's GeoJSON: each a URL to fetch, or the data itself. */
 export interface BasemapData {
-  land: string;
-  boundary: string;
-  labels: string;
+  land: string | FeatureCollection;
+  boundary: string | FeatureCollection;
+  labels: string | FeatureCollection;
 }
 
 /** Colours of the embedded basemap. */
