@@ -57,7 +57,7 @@ describe('<geo-story> with layers that cannot be drawn', () => {
       // The problem list names file, line and field of each failure.
       expect(shown.role).toBe('alert');
       expect(shown.problems).toMatch(
-        /broken-layers\.md:\d+: error: layers\.missing\.file: \.\.\/geo\/no-such-layer\.geojson could not be loaded \(HTTP 404\)/,
+        /broken-layers\.md:\d+: error: layers\.missing\.file: file not found: \.\.\/geo\/no-such-layer\.geojson/,
       );
       expect(shown.problems).toMatch(
         /swapped-coordinates\.geojson:\d+:\d+: error: features\[0\]\.geometry\.coordinates\[1\]: latitude 114\.1903/,

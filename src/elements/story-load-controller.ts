@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events/emit.js';
 import '../events/geo-story-error.js';
+import { fetchText } from '../story/fetch-text.js';
 import { parseStory } from '../story/parse.js';
 import { formatIssue, type Issue, type Story } from '../story/types.js';
 
@@ -150,13 +151,11 @@ export class StoryLoadController implements ReactiveController {
     this.fetching = { src, abort };
     let text: string;
     try {
-      const response = await fetch(url, { signal: abort.signal });
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      text = await response.text();
+      text = await fetchText(url, src, abort.signal);
     } catch (error) {
       if (id !== this.fetchId) return;
       this.fetching = undefined;
-      this.fail(`${src}: could not be loaded (${(error as Error).message})`);
+      this.fail((error as Error).message);
       return;
     }
     if (id !== this.fetchId) return;

@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { asFeatureCollection, validateGeoJSON } from '../geo/validate-geojson.js';
+import { fetchText } from '../story/fetch-text.js';
 import type { Issue, StoryLayer } from '../story/types.js';
 
 /** A story layer's file as loaded: its features, or why it cannot be drawn. */
@@ -34,13 +35,10 @@ export async function loadLayer(
   const url = new URL(layer.file, storyUrl).href;
   let text: string;
   try {
-    const response = await fetch(url, { signal });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    text = await response.text();
+    text = await fetchText(url, layer.file, signal);
   } catch (error) {
-    return {
-      message: `${storyFile}:${layer.line}: error: layers.${layer.id}.file: ${layer.file} could not be loaded (${(error as Error).message})`,
-    };
+    // "file not found: <file>", or "<file>: could not be loaded (why)".
+    return { message: `${storyFile}:${layer.line}: error: layers.${layer.id}.file: ${(error as Error).message}` };
   }
   return parseLayer(layer, text);
 }
