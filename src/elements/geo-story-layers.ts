@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { emit } from '../events/emit.js';
@@ -54,7 +54,7 @@ export class GeoStoryLayers extends LitElement {
   private readonly _id = `geo-story-layers-${++panelCount}`;
   private readonly _follow = new FollowStoryController(this, { id: () => this.for });
 
-  override render() {
+  override render(): TemplateResult | typeof nothing {
     const { layers, groups, lang } = this._follow.view ?? {
       layers: this.layers,
       groups: this.groups,

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { emit } from '../events/emit.js';
@@ -257,7 +257,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     }
   }
 
-  override render() {
+  override render(): TemplateResult | typeof nothing {
     const lang = this._lang;
     const story = this._loader.story;
     const map = this._mapHost;

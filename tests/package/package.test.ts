@@ -68,6 +68,18 @@ describe('the packed package, as consumers use it', () => {
     expect(files.filter((f) => f.endsWith('.map') || f.startsWith('src/'))).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['LICENSE', 'NOTICE', 'CHANGELOG.md', 'lib/custom-elements.json']));
     expect(files).not.toContain('custom-elements.json');
+    // The public types import only packages the package declares (pnpm installs nothing else for them).
+    const pkg = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      peerDependencies: Record<string, string>;
+    };
+    const declared = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)]);
+    const types = await readFile(resolve(root, 'lib/index.d.ts'), 'utf8');
+    const imported = [...types.matchAll(/from '([^'.][^']*)'/g)].map((m) =>
+      m[1]!.replace(/^(@[^/]+\/[^/]+|[^/]+).*$/, '$1'),
+    );
+    const typePackage = (name: string) => (declared.has(name) ? name : `@types/${name}`);
+    expect([...new Set(imported)].map(typePackage).filter((name) => !declared.has(name))).toEqual([]);
     for (const f of files.filter((f) => /\.m?js$/.test(f)))
       expect(await readFile(resolve(root, f), 'utf8'), f).not.toMatch(/sourceMappingURL/);
   });
