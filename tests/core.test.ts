@@ -245,7 +245,7 @@ describe('<geo-story> core viewer', () => {
       expect(after.chapterTitle).toBe("The Wutongshan - Robin's Nest corridor");
       expect(after.sameMap).toBe(true);
       expect(after.label).toContain('name_en');
-      expect(after.pressed).toBe('EN');
+      expect(after.pressed).toBe('English');
       expect(after.zoomIn).toBe('Zoom in');
       expect(errors).toEqual([]);
     });

@@ -102,7 +102,10 @@ export function nav(lang: Lang, index: number, total: number, step: (delta: numb
   </nav>`;
 }
 
-/** The language buttons: one per language, each labelled in its own language, the current one pressed. */
+/**
+ * The language buttons: one per language, each showing its name in its own language, the current one
+ * pressed. The visible name is the accessible name, so speech input ("click English") finds it.
+ */
 function langSwitch(current: Lang, select: (lang: Lang) => void): TemplateResult {
   return html`<div class="lang-switch" role="group" part="lang-switch" aria-label=${t(current, 'languageGroup')}>
     ${(['zh-Hant', 'en'] as const).map(
@@ -111,10 +114,9 @@ function langSwitch(current: Lang, select: (lang: Lang) => void): TemplateResult
           type="button"
           lang=${lang}
           aria-pressed=${lang === current ? 'true' : 'false'}
-          aria-label=${t(lang, 'languageName')}
           @click=${() => select(lang)}
         >
-          ${t(lang, 'languageShort')}
+          ${t(lang, 'languageName')}
         </button>`,
     )}
   </div>`;

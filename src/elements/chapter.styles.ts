@@ -64,14 +64,16 @@ export const chapterStyles = css`
     margin: 0;
     padding: 0;
   }
+  /* Inactive chapters keep full text contrast (WCAG AA); the current one is marked by its accent edge. */
   .chapter {
     margin-bottom: calc(var(--_map-h) * 0.6);
-    opacity: 0.7;
-    transition: opacity 0.3s;
+    border-left: 3px solid transparent;
+    padding-left: 0.9rem;
+    transition: border-color 0.3s;
     scroll-margin-top: 1rem;
   }
   .chapter.active {
-    opacity: 1;
+    border-left-color: var(--_accent);
   }
   .chapter h2 {
     font-size: 1.25rem;
@@ -163,11 +165,7 @@ export const chapterStyles = css`
       margin-top: 1.5rem;
     }
     .chapter {
-      border-left: 3px solid transparent;
       padding-left: 0.9rem;
-    }
-    .chapter.active {
-      border-left-color: var(--_accent);
     }
   }
 

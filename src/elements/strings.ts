@@ -5,7 +5,6 @@ export const STRINGS = {
   'zh-Hant': {
     languageGroup: '語言',
     languageName: '繁體中文',
-    languageShort: '繁',
     loadingStory: '正在載入故事……',
     loadingMap: '正在載入地圖……',
     mapFailed: '地圖無法顯示：',
@@ -40,7 +39,6 @@ export const STRINGS = {
   en: {
     languageGroup: 'Language',
     languageName: 'English',
-    languageShort: 'EN',
     loadingStory: 'Loading the story…',
     loadingMap: 'Loading the map…',
     mapFailed: 'The map cannot be shown: ',
