@@ -78,10 +78,16 @@ export default defineConfig(
     },
   },
   {
-    // A plain custom element that browser tests load as a third-party component.
+    // Plain scripts that fixture pages load: a third-party component, a page built from its query string.
     files: ['tests/fixtures/pages/*.js'],
     languageOptions: {
-      globals: { HTMLElement: 'readonly', customElements: 'readonly' },
+      globals: {
+        HTMLElement: 'readonly',
+        customElements: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        URLSearchParams: 'readonly',
+      },
     },
   },
 );

@@ -109,7 +109,7 @@ describe('twenty stories on one page', () => {
         const el = document.querySelector('#s19') as HTMLElementTagNameMap['geo-story'];
         return { map: !!el.map, status: el.shadowRoot!.querySelector('.status')?.textContent?.trim() };
       });
-      expect(far).toEqual({ map: false, status: 'The map appears when the story is scrolled near' });
+      expect(far).toEqual({ map: false, status: 'The map appears when you scroll here' });
 
       const first = new Map<number, { shot: Buffer; state: Awaited<ReturnType<typeof state>> }>();
       for (let i = 0; i < COUNT; i++) {

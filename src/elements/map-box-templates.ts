@@ -16,16 +16,21 @@ export interface MapBoxView extends MapView {
 
 /**
  * The sticky map box: the map's container, its loading or failure status and the chapter steps.
- * A map given back to the page's pool leaves a still image (decorative: the text says the same) or,
- * before it was ever shown, a line saying it appears near the viewport.
- * @example mapBox({ lang, status: 'loading', error: '', still: undefined, steps: { index: 0, total: 3 }, step })
+ * A map given back to the page's pool leaves a still image (decorative: the text says the same).
+ * With no map and no still image, a line says what comes: the map, once scrolled to (the element
+ * is not near the viewport yet), or waiting for its turn (near, but the pool's slots are taken).
+ * @example mapBox({ lang, status: 'loading', near: true, error: '', still: undefined, steps: { index: 0, total: 3 }, step })
  */
 export function mapBox(view: MapBoxView): TemplateResult {
   const { lang, status, steps } = view;
   return html`<div class="map-box" part="map">
     <div class="map"></div>
     ${view.still ? html`<img class="still" part="still" src=${view.still} alt="" />` : nothing}
-    ${status === 'idle' && !view.still && steps ? html`<p class="status">${t(lang, 'mapWhenNear')}</p>` : nothing}
+    ${
+      status === 'idle' && !view.still && steps
+        ? html`<p class="status">${t(lang, view.near ? 'mapWaiting' : 'mapWhenNear')}</p>`
+        : nothing
+    }
     ${status === 'loading' ? html`<p class="status">${t(lang, 'loadingMap')}</p>` : nothing}
     ${status === 'failed' ? html`<p class="status" role="alert">${t(lang, 'mapFailed')}${view.error}</p>` : nothing}
     ${steps ? nav(lang, steps.index, steps.total, view.step) : nothing}

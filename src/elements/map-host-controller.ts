@@ -38,6 +38,8 @@ export type MapStatus = 'idle' | 'loading' | 'ready' | 'failed';
 /** What the map box shows of the map's state. */
 export interface MapView {
   status: MapStatus;
+  /** Whether the host is near the viewport (an idle map there waits for a slot of the pool). */
+  near: boolean;
   /** Why the map failed, when it did. */
   error: string;
   /** A still image of the map as it was when it was given back, shown until it is built again and ready. */
@@ -100,7 +102,11 @@ export class MapHostController implements ReactiveController {
       },
       evict: () => this.evict(),
     };
-    this.near = new NearViewport(host, () => mapPool.rebalance());
+    this.near = new NearViewport(host, () => {
+      // The map box says whether the map waits for the reader to scroll or for a slot.
+      this.host.requestUpdate();
+      mapPool.rebalance();
+    });
     host.addController(this);
   }
 
@@ -121,7 +127,8 @@ export class MapHostController implements ReactiveController {
 
   /** What the map box shows of the map's state. */
   get view(): MapView {
-    return { status: this._status, error: this._error, still: this._status === 'ready' ? undefined : this._still };
+    const still = this._status === 'ready' ? undefined : this._still;
+    return { status: this._status, near: this.near.isNear, error: this._error, still };
   }
 
   hostConnected(): void {
