@@ -102,7 +102,9 @@ describe('twenty stories on one page', () => {
       // Text for every element at once, before any map is built for the far ones.
       await page.waitForFunction(
         (n) =>
-          [...document.querySelectorAll('geo-story')].filter((el) => el.shadowRoot?.querySelector('h1')).length === n,
+          // The chapters, not the heading: the heading shows "Loading the story…" before the story is there.
+          [...document.querySelectorAll('geo-story')].filter((el) => el.shadowRoot?.querySelector('[data-chapter-id]'))
+            .length === n,
         COUNT,
       );
       const far = await page.evaluate(() => {
