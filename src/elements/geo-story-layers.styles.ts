@@ -106,8 +106,9 @@ const panelStyles = css`
   }
   .toggle:focus-visible,
   input:focus-visible {
-    outline: 3px solid #f0a500;
-    outline-offset: 2px;
+    outline: 3px solid var(--_focus);
+    outline-offset: 1px;
+    box-shadow: 0 0 0 1px #fff;
   }
   @media (prefers-reduced-motion: reduce) {
     .toggle svg {

@@ -58,11 +58,58 @@ const layoutStyles = css`
   .end {
     height: calc(var(--_map-h) * 0.5);
   }
-  button:focus-visible,
-  a:focus-visible,
-  .chapter:focus-visible {
-    outline: 3px solid #f0a500;
-    outline-offset: 2px;
+  /* One focus ring for every stop, MapLibre's controls included (they draw a faint blue glow of
+     their own): dark blue outside a white gap, at least 3:1 against the card, the page and the map
+     alike (WCAG 2.2, 1.4.11). */
+  :focus-visible,
+  .map-box .maplibregl-ctrl :is(button, summary, a):focus:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 1px;
+    box-shadow: 0 0 0 1px #fff;
+  }
+  /* The canvas fills the clipped map box: its ring goes inside. */
+  .map-box .maplibregl-canvas:focus-visible {
+    outline-offset: -4px;
+    box-shadow: none;
+  }
+  /* The skip link and the marker it leads to show only while they hold the focus, over the map's corners. */
+  .skip {
+    grid-area: 1 / 1;
+    position: sticky;
+    top: 0;
+    align-self: start;
+    height: 0;
+    z-index: 3;
+  }
+  .skip-map,
+  .map-end {
+    position: absolute;
+    left: 0.5rem;
+    margin: 0;
+    padding: 0.3rem 0.6rem;
+    font: inherit;
+    font-size: 0.9rem;
+    color: #1d2327;
+    background: #fff;
+    border: 1px solid #39464f;
+    border-radius: 4px;
+    pointer-events: auto;
+  }
+  .skip-map {
+    top: 0.5rem;
+  }
+  .map-end {
+    bottom: 0.5rem;
+  }
+  .skip-map:not(:focus),
+  .map-end:not(:focus) {
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    border: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    clip-path: inset(50%);
   }
   .still {
     /* The still image of a map given back to the page's pool, where the map was. */
@@ -150,7 +197,8 @@ const layoutStyles = css`
       padding: 0 1rem;
     }
     .map-box,
-    .overlay {
+    .overlay,
+    .skip {
       grid-area: 1 / 2;
     }
   }

@@ -16,12 +16,14 @@ import { geoStoryStyles } from './geo-story.styles.js';
 import { LayerFailures } from './layer-failures.js';
 import { layerVisible, withToggle, type LayerOverrides } from './layer-overrides.js';
 import { layerGroups, layerSummaries, panelLayers } from './layer-summaries.js';
+import { KeyboardNavController } from './keyboard-nav-controller.js';
 import { layerPanel, mapBox } from './map-box-templates.js';
 import { MapHostController } from './map-host-controller.js';
 import { MeasureKeysController } from './measure-keys-controller.js';
 import { measureText } from './measure-text.js';
 import { ChapterBodies } from './render-markdown.js';
 import { chapterIndex, QueuedGoTo } from './queued-go-to.js';
+import { mapEnd, skipMapLink } from './skip-map.js';
 import { StoryLoadController } from './story-load-controller.js';
 import { mapLabel, reducedMotion, storyMapOptions } from './story-map-options.js';
 import { StorySizeController } from './story-size-controller.js';
@@ -129,6 +131,11 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   private readonly _size = new StorySizeController(this, () => this.height);
   private readonly _failures = new LayerFailures(this);
   protected readonly _keys = new MeasureKeysController(this, () => this._mapHost.map);
+  private readonly _nav = new KeyboardNavController(this, {
+    index: () => this._index,
+    total: () => this._loader.story?.chapters.length ?? 0,
+    goTo: (index) => this.goTo(index),
+  });
 
   private readonly _scroll = new ChapterScrollController(this, {
     chapters: () => [...(this.renderRoot?.querySelectorAll<HTMLElement>('[data-chapter-id]') ?? [])],
@@ -289,27 +296,20 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
           }
           <div class="end" aria-hidden="true"></div>
         </div>
+        ${skipMapLink(lang, () => this._nav.skipMap())}
         ${mapBox({
           lang,
           ...map.view,
           steps: story ? { index: this._index, total: story.chapters.length } : undefined,
-          step: (delta) => this._step(delta),
+          step: (delta) => this._nav.step(delta),
         })}
         <div class="overlay">
           ${story ? layerPanel(layers, layerGroups(story, lang), lang, (e) => this.setLayerVisible(e.detail.id, e.detail.visible)) : nothing}
+          ${mapEnd(lang)}
         </div>
         <div class="sr-only" aria-live="polite" aria-atomic="true">${this._announce}</div>
       </div>
     `;
-  }
-
-  /** The previous / next buttons: go there and put the focus on that chapter's text. */
-  private _step(delta: number): void {
-    if (this.goTo(this._index + delta)) {
-      this.renderRoot
-        .querySelector<HTMLElement>(`[data-chapter-id="${CSS.escape(this.chapterId ?? '')}"]`)
-        ?.focus({ preventScroll: true });
-    }
   }
 
   private _mapLabel = (): string => mapLabel(this._loader.story?.chapters[this._index], this._lang);

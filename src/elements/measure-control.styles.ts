@@ -26,9 +26,9 @@ export const measureControlStyles = css`
   }
   .maplibregl-ctrl button.geo-story-measure-toggle:focus-visible,
   .geo-story-measure-clear:focus-visible {
-    outline: 3px solid #f0a500;
+    outline: 3px solid var(--_focus);
     outline-offset: 1px;
-    box-shadow: none;
+    box-shadow: 0 0 0 1px #fff;
   }
   .geo-story-measure-readout {
     margin-top: 6px;

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StoryMap } from '../map/story-map.js';
+import { isTyping, keyOrigin } from './key-target.js';
 
 /** What the controller needs from its host element. */
 export interface MeasureKeysHost extends ReactiveControllerHost, HTMLElement {}
@@ -29,14 +30,7 @@ export class MeasureKeysController implements ReactiveController {
   private readonly onKeyDown = (e: KeyboardEvent): void => {
     const map = this.map();
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || !map) return;
-    const origin = e.composedPath()[0];
-    const typing =
-      origin instanceof HTMLElement &&
-      (origin.isContentEditable ||
-        origin instanceof HTMLTextAreaElement ||
-        origin instanceof HTMLSelectElement ||
-        (origin instanceof HTMLInputElement && origin.type !== 'checkbox' && origin.type !== 'radio'));
-    if (typing) return;
+    if (isTyping(keyOrigin(e))) return;
     if (e.key === 'm' || e.key === 'M') {
       if (map.setMeasuring(!map.measuring)) e.preventDefault();
     } else if (e.key === 'Escape' && map.measuring) {

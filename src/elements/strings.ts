@@ -36,6 +36,8 @@ export const STRINGS = {
     measureOn: '量度模式已開啟。',
     measureOff: '量度模式已關閉，地圖回到故事。',
     chapterMeasure: '沿{layer}量度：{along}，由{from}至{to}；直線距離 {straight}。',
+    skipMap: '跳過地圖',
+    mapEnd: '地圖完結',
   },
   en: {
     languageGroup: 'Language',
@@ -72,6 +74,8 @@ export const STRINGS = {
     measureOn: 'Measure mode on.',
     measureOff: 'Measure mode off; the map is back with the story.',
     chapterMeasure: 'Measured along {layer}: {along}, from {from} to {to}; {straight} in a straight line.',
+    skipMap: 'Skip the map',
+    mapEnd: 'End of the map',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
