@@ -214,7 +214,7 @@ describe('measuring', () => {
       expect(result.layer).toBe('corridor');
       expect(await measures(page)).toEqual([result]);
       // Shown on the map and in the readout too.
-      expect((await measureState(page)).lines[1]).toBe('Along Ecological corridor: 5.39 km');
+      expect((await measureState(page)).lines[1]).toBe('Along Ecological corridor: 5.55 km');
       // With the corridor layer hidden there is nothing to snap to.
       const off = await page.evaluate(
         ([a, b]) => {
