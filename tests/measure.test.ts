@@ -1,6 +1,6 @@
 import { length, lineString } from '@turf/turf';
 import { readFileSync } from 'node:fs';
-import type { Feature, FeatureCollection, LineString } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { waitReady, waitSettled } from './support/browser.js';
@@ -242,14 +242,14 @@ describe('measuring', () => {
             .textContent!.trim(),
         );
       expect(await text()).toMatch(
-        /^Measured along Ecological corridor: 5\.39 km, from km 0\.00 to km 5\.39; [\d.]+ km in a straight line\.$/,
+        /^Measured along Ecological corridor: 5\.55 km, from km 0\.00 to km 5\.55; [\d.]+ km in a straight line\.$/,
       );
       expect(Math.abs(metres(await text()) - TURF_METERS)).toBeLessThan(10);
       const box = await mapBox(page);
       expect((await pixelShare(page, box, { along: ALONG }, 10)).along).toBeGreaterThan(0.001);
       await page.locator('geo-story').getByRole('button', { name: '繁體中文' }).click();
       expect(await text()).toMatch(
-        /^沿生態廊道量度：5\.39 公里，由0\.00 公里處至5\.39 公里處；直線距離 [\d.]+ 公里。$/,
+        /^沿生態廊道量度：5\.55 公里，由0\.00 公里處至5\.55 公里處；直線距離 [\d.]+ 公里。$/,
       );
       // The next chapter declares none: gone from the map.
       await page.evaluate(() => document.querySelector('geo-story')!.goTo('bay'));
@@ -270,7 +270,10 @@ describe('measuring', () => {
     );
     // The boundary saddle is a vertex of the centreline, so Turf measures the stretch on its own.
     const coords = centreline.geometry.coordinates;
-    const saddle = coords.findIndex(([lon, lat]) => lon === 114.201 && lat === 22.5555);
+    const saddlePoint = (corridor.features.find((f) => f.id === 'boundary-saddle') as Feature<Point>).geometry
+      .coordinates;
+    const saddle = coords.findIndex(([lon, lat]) => lon === saddlePoint[0] && lat === saddlePoint[1]);
+    expect(saddle).toBeGreaterThan(0);
     const fromMeters = length(lineString(coords.slice(0, saddle + 1)), { units: 'meters' });
     const alongMeters = length(lineString(coords.slice(saddle)), { units: 'meters' });
     await withPage(`${base}index.html?lang=en`, async ({ page, errors }) => {
