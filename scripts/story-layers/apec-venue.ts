@@ -23,6 +23,7 @@ export function buildApecVenue(place: PlaceLookup): LayerBuild {
       name_zh_hant,
       name_en,
       kind: 'venue',
+      on: 'land',
       ...common,
       confidence: 'venue identity medium (one press report); point low, about 700 m',
     },

@@ -1,5 +1,5 @@
 import { polygon } from '@turf/turf';
-import type { Feature, FeatureCollection, Geometry, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { areaKm2, closeRing, polygonsOf, signedRingArea } from '../lib/geometry';
 import { buildStoryLayers } from './build';
@@ -38,6 +38,8 @@ const PLACE_IDS = [
   'pennys_bay_cif',
   'innocell',
   'legco_annex',
+  'rtt_tuen_mun',
+  'tuen_mun_lph_zhaoqing',
   'sha_tau_kok_bcp',
   'chung_ying_street',
   'tung_ping_chau',
@@ -73,6 +75,7 @@ function smallFacts(): PlacesFile {
       name_zh_hant: '廊道',
       // Along the meridian 114.2 E, 0.1° of latitude: 11.1195 km on Turf's sphere (11.12 at 3 decimals).
       centreline: [22.6, 22.58, 22.56, 22.54, 22.52, 22.5].map((lat, i) => ({ name: `v${i}`, coord: [114.2, lat] })),
+      centreline_length_km_estimate: 11,
       confidence: 'test',
     },
     mic_routes: [
@@ -89,14 +92,24 @@ function smallFacts(): PlacesFile {
         source: 'route source',
       },
       {
-        id: 'mic_test_road',
-        name: 'Unnamed road',
+        id: 'mic_zhuhai_hzmb',
+        name: 'Zhuhai',
         mode: 'road',
         waypoints: [
-          [114.1, 22.7],
-          [114.15, 22.55],
+          [113.3, 22.2],
+          [113.577, 22.2094],
+          [113.7, 22.25],
+          [113.8, 22.28],
+          [113.85, 22.29],
+          [113.87, 22.29],
+          [113.9, 22.3],
+          [113.91, 22.3],
+          [113.92, 22.3],
+          [113.935, 22.302],
+          [113.955, 22.3169],
+          [114.05, 22.32],
         ],
-        length_km_estimate: 20,
+        length_km_estimate: 90,
         confidence: 'test',
         source: 'route source',
       },
@@ -153,7 +166,10 @@ describe('buildStoryLayers without land', () => {
     const saddle = corridor[2]!;
     expect(saddle.geometry).toEqual({ type: 'Point', coordinates: [114.2, 22.52] });
     expect(saddle.properties!['km_from_big_wutong']).toBeCloseTo(8.9, 1);
-    expect(report[0]).toBe('corridor centreline: Turf length 11.12 km (places.json estimate 5.4 km)');
+    // Lin Ma Hang village stands 0.199° of longitude west of the line: no chainage, its offset instead.
+    expect(corridor[3]!.properties).not.toHaveProperty('km_from_big_wutong');
+    expect(corridor[3]!.properties!['m_off_centreline']).toBeCloseTo(20_470, -2);
+    expect(report[0]).toBe('corridor centreline: Turf length 11.12 km (places.json estimate 11 km)');
   });
 
   it('sizes the protected areas and the APEC site to their official and reported areas', () => {
@@ -164,16 +180,22 @@ describe('buildStoryLayers without land', () => {
     expect(areaKm2(polygonFeature(layer('apec-venue')[1]!))).toBeCloseTo(0.2, 3);
   });
 
-  it('names known routes and falls back to the fact sheet for others', () => {
+  it('names the routes, with their end sites and the stretches a road crosses water on', () => {
     const routes = layer('mic-routes').filter((f) => f.properties!['kind'] === 'route');
-    expect(ids(routes)).toEqual(['mic-jiangmen-barge', 'mic-test-road']);
+    expect(ids(routes)).toEqual(['mic-jiangmen-barge', 'mic-zhuhai-hzmb']);
     expect(routes[0]!.properties).toMatchObject({
       mode: 'sea',
       crossing: null,
+      from: 'cimc-jiangmen',
+      to: 'rtt-tuen-mun',
       name_en: 'Jiangmen by barge across the Pearl River Estuary',
     });
-    expect(routes[1]!.properties).toMatchObject({ mode: 'road', crossing: null, name_en: 'Unnamed road' });
-    expect(layer('mic-routes')).toHaveLength(15 + 2);
+    expect(routes[1]!.properties).toMatchObject({ mode: 'road', crossing: 'hzmb', to: 'pennys-bay' });
+    const stretches = routes[1]!.properties!['over_water'] as { from_km: number; to_km: number }[];
+    expect(stretches.map((w) => w.from_km < w.to_km)).toEqual([true, true, true]);
+    // The Hong Kong end is redrawn along the shore from the port island on: 10 waypoints kept, 9 drawn.
+    expect((routes[1]!.geometry as LineString).coordinates).toHaveLength(10 + 9);
+    expect(layer('mic-routes')).toHaveLength(17 + 2);
     expect(ids(layer('places'))).toEqual([
       'sha-tau-kok',
       'chung-ying-street',
@@ -182,6 +204,12 @@ describe('buildStoryLayers without land', () => {
       'lok-ma-chau-loop',
       'xiangmi-lake',
     ]);
+  });
+
+  it('fails on a route it has no names for', () => {
+    const facts = smallFacts();
+    facts.mic_routes[0]!.id = 'mic_unknown';
+    expect(() => buildStoryLayers(facts, null)).toThrow('mic-routes: no names for the route mic_unknown');
   });
 
   it('fails on a place the fact sheet lacks', () => {

@@ -1,5 +1,5 @@
 /** The corridor layer: the Wutongshan - Robin's Nest centreline and its key points, with their distance along it. */
-import { length, lineString, nearestPointOnLine, point } from '@turf/turf';
+import { length, lineString, nearestPointOnLine, point, pointToLineDistance } from '@turf/turf';
 import type { Feature, Position } from 'geojson';
 import { roundTo } from '../lib/geometry.js';
 import { layerFeature, type LayerBuild } from './layer.js';
@@ -23,10 +23,11 @@ const KEY_POINTS: KeyPoint[] = [
     id: 'boundary-saddle',
     kind: 'boundary',
     vertex: 4,
-    name_zh_hant: '深港邊界鞍部（約）',
-    name_en: 'Boundary saddle (approx.)',
-    source: 'places.json corridor.centreline vertex 5',
-    confidence: 'low: schematic vertex',
+    name_zh_hant: '伯公坳（深港邊界鞍部）',
+    name_en: 'Pak Kung Au (boundary saddle)',
+    source:
+      "places.json corridor.centreline vertex 5: State Council Order No. 221, Point 5 (22°33′23.49″N 114°12′24.25″E), People's Daily 1997-07-01",
+    confidence: 'high: a gazetted boundary point',
   },
   {
     id: 'lin-ma-hang-village',
@@ -58,12 +59,22 @@ const KEY_POINTS: KeyPoint[] = [
   },
 ];
 
-/** Builds corridor.geojson: the centreline, then each key point with its km from Big Wutong. */
+/**
+ * How far off the centreline (metres) a key point may be and still get a km from Big Wutong: a
+ * chainage of a point 1.6 km away (Lin Ma Hang village) would read as a place on the corridor.
+ */
+export const CHAINAGE_MAX_OFF_M = 100;
+
+/** Builds corridor.geojson: the centreline, then each key point, with its km from Big Wutong when it lies on the line. */
 export function buildCorridor(facts: PlacesFile, place: PlaceLookup): LayerBuild {
   const c = facts.corridor;
   const line = lineString(c.centreline.map((v) => v.coord));
   const lengthKm = roundTo(length(line), 3);
   const kmAlong = (p: Position): number => roundTo(nearestPointOnLine(line, point(p)).properties.location ?? 0, 2);
+  const chainage = (p: Position): Record<string, number> => {
+    const off = pointToLineDistance(point(p), line, { units: 'meters' });
+    return off <= CHAINAGE_MAX_OFF_M ? { km_from_big_wutong: kmAlong(p) } : { m_off_centreline: Math.round(off) };
+  };
   const features: Feature[] = [
     layerFeature('centreline', line.geometry, {
       name_zh_hant: '梧桐山—紅花嶺生態廊道（中線示意）',
@@ -87,7 +98,8 @@ export function buildCorridor(facts: PlacesFile, place: PlaceLookup): LayerBuild
           name_zh_hant: k.name_zh_hant,
           name_en: k.name_en,
           kind: k.kind,
-          km_from_big_wutong: kmAlong(from.point),
+          on: 'land',
+          ...chainage(from.point),
           source: from.source,
           confidence: from.confidence,
         },
@@ -96,6 +108,8 @@ export function buildCorridor(facts: PlacesFile, place: PlaceLookup): LayerBuild
   }
   return {
     layer: { name: 'corridor', features },
-    report: [`corridor centreline: Turf length ${lengthKm} km (places.json estimate 5.4 km)`],
+    report: [
+      `corridor centreline: Turf length ${lengthKm} km (places.json estimate ${c.centreline_length_km_estimate} km)`,
+    ],
   };
 }

@@ -53,11 +53,14 @@ export function layerFeature<G extends Geometry>(id: string, geometry: G, proper
   return { type: 'Feature', id, properties, geometry: finishGeometry(geometry) };
 }
 
-/** A point feature at a place of places.json: the names shown and a kind, then the place's own name, source and confidence. */
+/** Where a point stands: on land or on water (tests/geography.test.ts checks it against the ground). */
+export type Ground = 'land' | 'water';
+
+/** A point feature at a place of places.json: the names shown, a kind and its ground, then the place's own name, source and confidence. */
 export function placePoint(
   id: string,
   place: Place,
-  shown: { name_zh_hant: string; name_en: string; kind: string },
+  shown: { name_zh_hant: string; name_en: string; kind: string; on?: Ground; extra?: Record<string, unknown> },
 ): Feature {
   return layerFeature(
     id,
@@ -66,6 +69,8 @@ export function placePoint(
       name_zh_hant: shown.name_zh_hant,
       name_en: shown.name_en,
       kind: shown.kind,
+      on: shown.on ?? 'land',
+      ...shown.extra,
       detail_en: place.name_en,
       source: place.source,
       confidence: place.confidence,

@@ -32,6 +32,7 @@ export interface PlacesFile {
     name_en: string;
     name_zh_hant: string;
     centreline: { name: string; coord: Position }[];
+    centreline_length_km_estimate: number;
     confidence: string;
   };
   mic_routes: MicRoute[];
