@@ -63,7 +63,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/geography.test.ts'],
         },
       },
       {
@@ -72,7 +72,7 @@ export default defineConfig({
           name: 'browser',
           environment: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/package/**'],
+          exclude: ['tests/package/**', 'tests/geography.test.ts'],
           globalSetup: ['tests/global-setup.ts'],
           // One Chromium at a time: the machine has two cores and WebGL runs in software.
           fileParallelism: false,
