@@ -10,6 +10,7 @@ import { ChapterHashController } from '../scroll/chapter-hash-controller.js';
 import { ChapterScrollController } from '../scroll/chapter-scroll-controller.js';
 import { localize, parseLang } from '../story/lang.js';
 import type { Lang, LngLat, Story } from '../story/types.js';
+import { describeChapter, type ChapterDescription } from './chapter-description.js';
 import { chapterList, problems, storyHeader } from './chapter-templates.js';
 import './geo-story-layers.js';
 import { geoStoryStyles } from './geo-story.styles.js';
@@ -25,9 +26,8 @@ import { ChapterBodies } from './render-markdown.js';
 import { chapterIndex, QueuedGoTo } from './queued-go-to.js';
 import { mapEnd, skipMapLink } from './skip-map.js';
 import { StoryLoadController } from './story-load-controller.js';
-import { mapLabel, reducedMotion, storyMapOptions } from './story-map-options.js';
+import { reducedMotion, storyMapOptions } from './story-map-options.js';
 import { StorySizeController } from './story-size-controller.js';
-import { t } from './strings.js';
 import type { ChapterSummary, LayerPanelTarget, LayerSummary } from './summaries.js';
 
 /**
@@ -118,7 +118,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       const chapter = story.chapters[this._index];
       const start = { host: this, story, storyUrl: this._loader.url, overrides: this._overrides, lang: this._lang };
       const announce = (text: string) => (this._announce = text);
-      const more = { chapter, basemap: this.basemap, label: this._mapLabel(), layerFailed: this._failures.add };
+      const more = { chapter, basemap: this.basemap, label: this._describe().label, layerFailed: this._failures.add };
       return chapter && storyMapOptions({ ...start, ...more, announce });
     },
     onReady: (map, first) => this._onMapReady(map, first),
@@ -250,7 +250,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this._loader.load(this.src);
     if (changed.has('lang') && this._loader.story) {
-      this._mapHost.map?.setLang(this._lang, this._mapLabel());
+      this._mapHost.map?.setLang(this._lang, this._describe().label);
       this._mapHost.map?.setMeasureText(measureText(this._lang, this._loader.story));
     }
   }
@@ -312,7 +312,9 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     `;
   }
 
-  private _mapLabel = (): string => mapLabel(this._loader.story?.chapters[this._index], this._lang);
+  /** The current chapter in words, in the current language: what the live region says on entering it, and the map's name. */
+  private _describe = (): ChapterDescription =>
+    describeChapter(this, this._lang, (m) => this._mapHost.map?.resolveMeasure(m));
 
   /** Makes chapter `index` the current one: its map state, the announcement, the hash, the event. */
   private _setActive(index: number): void {
@@ -323,12 +325,8 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     // Reader toggles last until the next chapter starts; then the chapter's own layers apply again.
     this._overrides = new Map();
     this._mapHost.map?.setTarget(targetForChapter(chapter));
-    this._mapHost.map?.setLang(this._lang, this._mapLabel());
-    this._announce = t(this._lang, 'chapterOf', {
-      n: index + 1,
-      total: story.chapters.length,
-      title: localize(chapter.title, this._lang),
-    });
+    this._mapHost.map?.setLang(this._lang, this._describe().label);
+    this._announce = this._describe().announcement;
     this._hash.write(chapter.id);
     emit(this, 'geo-story-chapter-change', { id: chapter.id, index });
   }

@@ -1,7 +1,6 @@
 import { emit } from '../events/emit.js';
 import { targetForChapter } from '../map/chapter-state.js';
 import type { StoryMapOptions } from '../map/story-map.js';
-import { localize } from '../story/lang.js';
 import type { Chapter, Lang, Story } from '../story/types.js';
 import type { LayerOverrides } from './layer-overrides.js';
 import { measureText } from './measure-text.js';
@@ -52,9 +51,4 @@ export function storyMapOptions(start: MapStart): Omit<StoryMapOptions, 'contain
     onMeasure: (detail) => emit(host, 'geo-story-measure', detail),
     onMeasureMode: (active) => start.announce(t(lang, active ? 'measureOn' : 'measureOff')),
   };
-}
-
-/** The map's accessible name in a chapter: "Map: <chapter title>" in the reader's language. */
-export function mapLabel(chapter: Chapter | undefined, lang: Lang): string {
-  return t(lang, 'mapLabel', { title: chapter ? localize(chapter.title, lang) : '' });
 }

@@ -17,7 +17,7 @@ describe('interface strings', () => {
   });
 
   it('fills placeholders', () => {
-    expect(t('en', 'chapterOf', { n: 2, total: 9, title: 'Mirs Bay' })).toBe('Chapter 2 of 9: Mirs Bay');
-    expect(t('zh-Hant', 'chapterOf', { n: 2, total: 9, title: '大鵬灣' })).toBe('第 2 章，共 9 章：大鵬灣');
+    expect(t('en', 'announceChapter', { n: 2, total: 9, title: 'Mirs Bay' })).toBe('Chapter 2 of 9: Mirs Bay.');
+    expect(t('zh-Hant', 'announceChapter', { n: 2, total: 9, title: '大鵬灣' })).toBe('第 2 章，共 9 章：大鵬灣。');
   });
 });

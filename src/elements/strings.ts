@@ -17,7 +17,10 @@ export const STRINGS = {
     previous: '上一章',
     next: '下一章',
     mapLabel: '地圖：{title}',
-    chapterOf: '第 {n} 章，共 {total} 章：{title}',
+    mapLabelLayers: '地圖：{title}。顯示{layers}',
+    announceChapter: '第 {n} 章，共 {total} 章：{title}。',
+    announceLayers: '地圖顯示：{layers}。',
+    announceMeasure: '沿{layer}量度：{along}。',
     progress: '{n} / {total}',
     scrollHint: '向下捲動閱讀，地圖會隨章節移動。',
     layers: '圖層',
@@ -54,7 +57,10 @@ export const STRINGS = {
     previous: 'Previous chapter',
     next: 'Next chapter',
     mapLabel: 'Map: {title}',
-    chapterOf: 'Chapter {n} of {total}: {title}',
+    mapLabelLayers: 'Map: {title}. Showing {layers}',
+    announceChapter: 'Chapter {n} of {total}: {title}.',
+    announceLayers: 'On the map: {layers}.',
+    announceMeasure: 'Measured along {layer}: {along}.',
     progress: '{n} / {total}',
     scrollHint: 'Scroll down to read; the map follows the chapters.',
     layers: 'Layers',
@@ -84,7 +90,7 @@ export type StringKey = keyof (typeof STRINGS)['en'];
 
 /**
  * Interface text in `lang`, with `{name}` placeholders filled in.
- * @example t('en', 'chapterOf', { n: 2, total: 9, title: 'Mirs Bay' })
+ * @example t('en', 'announceChapter', { n: 2, total: 9, title: 'Mirs Bay' })
  */
 export function t(lang: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
   return STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));

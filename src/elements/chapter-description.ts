@@ -1,0 +1,61 @@
+import type { ResolvedMeasure } from '../geo/chapter-measure.js';
+import { formatDistance } from '../geo/format.js';
+import { localize } from '../story/lang.js';
+import type { ChapterMeasure, Lang, Story } from '../story/types.js';
+import { t } from './strings.js';
+import type { LayerSummary } from './summaries.js';
+
+/** What a chapter's description is made from: the story, where the reader is, and what the map shows. */
+export interface DescribedStory {
+  /** The parsed story, once loaded. */
+  readonly story: Story | undefined;
+  /** Index of the current chapter. */
+  readonly chapterIndex: number;
+  /** The story's layers in the current language, with what is visible now. */
+  readonly layers: readonly LayerSummary[];
+}
+
+/** A chapter in words: what the live region says on entering it, and the map's accessible name in it. */
+export interface ChapterDescription {
+  /** Chapter title and position, the visible layers and the measured distance. */
+  announcement: string;
+  /** The map canvas's name: the chapter title and the visible layers. */
+  label: string;
+}
+
+/** A list of names as the language writes it: "A, B and C" / "A、B及C" (Hong Kong usage). */
+function list(names: readonly string[], lang: Lang): string {
+  return new Intl.ListFormat(lang === 'en' ? 'en' : 'zh-Hant-HK', { type: 'conjunction' }).format(names);
+}
+
+/**
+ * Describes the map view of the current chapter from its declared state, for readers who cannot
+ * see the map; `resolve` works out its measurement (undefined until its layer's data is loaded).
+ * English sentences are joined with a space, Chinese ones (ending in "。") with none.
+ * @example describeChapter(el, 'en', (m) => storyMap.resolveMeasure(m)).announcement
+ */
+export function describeChapter(
+  view: DescribedStory,
+  lang: Lang,
+  resolve: (measure: ChapterMeasure) => ResolvedMeasure | undefined,
+): ChapterDescription {
+  const story = view.story;
+  const chapter = story?.chapters[view.chapterIndex];
+  if (!story || !chapter) return { announcement: '', label: t(lang, 'mapLabel', { title: '' }) };
+  const title = localize(chapter.title, lang);
+  const visible = view.layers.filter((l) => l.visible).map((l) => l.title);
+  const n = view.chapterIndex + 1;
+  const parts = [t(lang, 'announceChapter', { n, total: story.chapters.length, title })];
+  if (visible.length > 0) parts.push(t(lang, 'announceLayers', { layers: list(visible, lang) }));
+  const declared = chapter.measure;
+  const measured = declared && resolve(declared);
+  if (declared && measured) {
+    const layer = view.layers.find((l) => l.id === declared.layer)?.title ?? declared.layer;
+    parts.push(t(lang, 'announceMeasure', { layer, along: formatDistance(measured.alongMeters, lang) }));
+  }
+  const label =
+    visible.length > 0
+      ? t(lang, 'mapLabelLayers', { title, layers: list(visible, lang) })
+      : t(lang, 'mapLabel', { title });
+  return { announcement: parts.join(lang === 'en' ? ' ' : ''), label };
+}
