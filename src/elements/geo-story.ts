@@ -37,7 +37,7 @@ import type { ChapterSummary, LayerPanelTarget, LayerSummary } from './summaries
  *
  * @fires geo-story-chapter-change - The reader moved to another chapter; detail `{id, index}`.
  * @fires geo-story-ready - The story is parsed and its map reached its first idle (once per story, when first shown); detail `{storyId, firstIdleMs}`.
- * @fires geo-story-error - The story or a layer could not be loaded or has errors; detail `{message, issues?}`.
+ * @fires geo-story-error - The story or a layer could not be loaded or has errors, or the map cannot be shown (no WebGL 2, or no first idle within `mapPool.loadTimeout`: once, `map: ...`); detail `{message, issues?}`.
  * @fires geo-story-layer-toggle - A layer was switched on or off by the reader or `setLayerVisible`; detail `{id, visible}`.
  * @fires geo-story-measure - A path was measured on the map or with `measure()`; detail `{straightMeters, alongMeters?, chainageMeters?, layer?, feature?}`.
  *
@@ -180,7 +180,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     return this._mapHost.map?.map;
   }
 
-  /** Resolves once the story is parsed and its map first reached idle (built when the element comes near the viewport; the text never waits); rejects if the story or the map cannot be loaded. */
+  /** Map ready: resolves once the story is parsed and its map, built when first near the viewport, first reached idle (the text is there at once and never waits); rejects if the story cannot be loaded or the map cannot be shown (no WebGL 2, or not idle within `mapPool.loadTimeout`). */
   get ready(): Promise<void> {
     return this._loader.ready;
   }

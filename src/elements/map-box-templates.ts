@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { GeoStoryLayersChangeEvent } from '../events/geo-story-layers-change.js';
 import type { Lang } from '../story/types.js';
 import { nav } from './chapter-templates.js';
+import { failureText } from './map-failure.js';
 import type { MapView } from './map-host-controller.js';
 import { t } from './strings.js';
 import type { LayerGroupSummary, PanelLayer } from './summaries.js';
@@ -19,22 +20,27 @@ export interface MapBoxView extends MapView {
  * A map given back to the page's pool leaves a still image (decorative: the text says the same).
  * With no map and no still image, a line says what comes: the map, once scrolled to (the element
  * is not near the viewport yet), or waiting for its turn (near, but the pool's slots are taken).
- * @example mapBox({ lang, status: 'loading', near: true, error: '', still: undefined, steps: { index: 0, total: 3 }, step })
+ * @example mapBox({ lang, status: 'loading', near: true, failure: undefined, redrawing: false, still: undefined, steps: { index: 0, total: 3 }, step })
  */
 export function mapBox(view: MapBoxView): TemplateResult {
   const { lang, status, steps } = view;
   return html`<div class="map-box" part="map">
     <div class="map"></div>
     ${view.still ? html`<img class="still" part="still" src=${view.still} alt="" />` : nothing}
-    ${
-      status === 'idle' && !view.still && steps
-        ? html`<p class="status">${t(lang, view.near ? 'mapWaiting' : 'mapWhenNear')}</p>`
-        : nothing
-    }
-    ${status === 'loading' ? html`<p class="status">${t(lang, 'loadingMap')}</p>` : nothing}
-    ${status === 'failed' ? html`<p class="status" role="alert">${t(lang, 'mapFailed')}${view.error}</p>` : nothing}
+    ${status === 'idle' || status === 'loading' ? waiting(view) : nothing}
+    ${view.failure ? html`<p class="status" role="alert">${failureText(lang, view.failure)}</p>` : nothing}
     ${steps ? nav(lang, steps.index, steps.total, view.step) : nothing}
   </div>`;
+}
+
+/** The line of a map box whose map is not there yet: why, and what comes. */
+function waiting(view: MapBoxView): TemplateResult | typeof nothing {
+  const { lang, status } = view;
+  // A map that lost its drawing context is being built again: say so, over what is left of it.
+  if (view.redrawing && view.near) return html`<p class="status">${t(lang, 'mapRedrawing')}</p>`;
+  if (status === 'loading') return html`<p class="status">${t(lang, 'loadingMap')}</p>`;
+  if (view.still || !view.steps) return nothing;
+  return html`<p class="status">${t(lang, view.near ? 'mapWaiting' : 'mapWhenNear')}</p>`;
 }
 
 /**

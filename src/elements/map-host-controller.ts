@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { mapPool, type PoolMember } from '../map/map-pool.js';
 import type { StoryMap, StoryMapOptions } from '../map/story-map.js';
 import type { Story } from '../story/types.js';
+import { creationFailure, type MapFailure, type MapFailureKind } from './map-failure.js';
 import { NearViewport } from './near-viewport.js';
 import { captureStill } from './still-image.js';
 
@@ -29,6 +30,11 @@ function adoptMapCss(root: HTMLElement | DocumentFragment, cssText: string): voi
   if (!root.adoptedStyleSheets.includes(mapSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, mapSheet];
 }
 
+/** Context losses within this long count together: past MAX_LOSSES of them the map is given up. */
+const LOSS_WINDOW_MS = 60_000;
+/** Drawing-context losses in LOSS_WINDOW_MS after which the map is not built again (the GPU keeps failing). */
+const MAX_LOSSES = 3;
+
 /**
  * Where the host's map is: none (not near the viewport yet, given back to the page's pool, or
  * waiting for a slot), on its way, shown, or impossible.
@@ -41,7 +47,9 @@ export interface MapView {
   /** Whether the host is near the viewport (an idle map there waits for a slot of the pool). */
   near: boolean;
   /** Why the map failed, when it did. */
-  error: string;
+  failure: MapFailure | undefined;
+  /** The map lost its drawing context and is being built again. */
+  redrawing: boolean;
   /** A still image of the map as it was when it was given back, shown until it is built again and ready. */
   still: string | undefined;
 }
@@ -62,7 +70,7 @@ export interface MapHostOptions {
   mapOptions: (story: Story) => Omit<StoryMapOptions, 'container'> | undefined;
   /** The map reached its first idle (`first`: the first map of this story); undefined when there was no chapter to show it for. */
   onReady: (map: StoryMap | undefined, first: boolean) => void;
-  /** The map cannot be shown: its module did not load, or MapLibre could not start (no WebGL, for one). */
+  /** The map cannot be shown (no WebGL, no first idle in time, ...): told once, with the technical detail. */
   onFail: (message: string) => void;
 }
 
@@ -71,8 +79,9 @@ export interface MapHostOptions {
  * viewport and the page-wide pool (`mapPool`, at most `mapPool.size` live maps) grants a slot;
  * when a nearer element needs the slot the map is given back: a still image stays in its place,
  * and the map is built again, in the chapter the host is at then, once the host is near again.
- * Also adopts MapLibre's stylesheet into the shadow root, reports a failure, and destroys the map
- * (and its WebGL context) when the host is removed or the story replaced.
+ * A map not idle within `mapPool.loadTimeout` is given up; a map whose WebGL context is lost is
+ * built again. Also adopts MapLibre's stylesheet into the shadow root, reports a failure once, and
+ * destroys the map (and its WebGL context) when the host is removed or the story replaced.
  */
 export class MapHostController implements ReactiveController {
   private readonly host: MapHostHost;
@@ -81,8 +90,13 @@ export class MapHostController implements ReactiveController {
   private readonly member: PoolMember;
   private _map: StoryMap | undefined;
   private _status: MapStatus = 'idle';
-  private _error = '';
+  private _failure: MapFailure | undefined;
   private _still: string | undefined;
+  /** Ends a build that has not reached its first idle in `mapPool.loadTimeout`. */
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the map lost its drawing context lately. */
+  private losses: number[] = [];
+  private redrawing = false;
   /** Whether a map of this story has been shown before (a rebuilt one is not the first). */
   private shown = false;
   /** Whether the pool granted this host a slot it has not given back. */
@@ -120,15 +134,16 @@ export class MapHostController implements ReactiveController {
     return this._status;
   }
 
-  /** Why the map cannot be shown, once it failed. */
+  /** Why the map cannot be shown, once it failed (in English, as `geo-story-error` says it). */
   get error(): string {
-    return this._error;
+    return this._failure?.detail ?? '';
   }
 
   /** What the map box shows of the map's state. */
   get view(): MapView {
     const still = this._status === 'ready' ? undefined : this._still;
-    return { status: this._status, near: this.near.isNear, error: this._error, still };
+    const { near, redrawing } = this;
+    return { status: this._status, near: near.isNear, failure: this._failure, redrawing, still };
   }
 
   hostConnected(): void {
@@ -167,9 +182,7 @@ export class MapHostController implements ReactiveController {
 
   /** Destroys the map and gives its slot back; a failure stays (a removal and return does not try again). */
   release(): void {
-    this.generation++;
-    this._map?.destroy();
-    this._map = undefined;
+    this.drop();
     if (this._status !== 'failed') this.setStatus('idle');
     if (this.granted) {
       this.granted = false;
@@ -181,7 +194,9 @@ export class MapHostController implements ReactiveController {
   reset(): void {
     this.release();
     this._still = undefined;
-    this._error = '';
+    this._failure = undefined;
+    this.losses = [];
+    this.redrawing = false;
     this.shown = false;
     this.setStatus('idle');
   }
@@ -193,25 +208,42 @@ export class MapHostController implements ReactiveController {
     // The host may have been removed or given a new story meanwhile: the slot is free already.
     if (!this.granted) return;
     this.granted = false;
-    this.generation++;
-    this._map?.destroy();
-    this._map = undefined;
+    this.drop();
     if (this._status !== 'failed') this.setStatus('idle');
     this.host.requestUpdate();
   }
 
+  /** Ends the current build or map, if any: a build still on its way sees it has been superseded. */
+  private drop(): void {
+    this.generation++;
+    clearTimeout(this.timer);
+    this._map?.destroy();
+    this._map = undefined;
+  }
+
   private async build(story: Story): Promise<void> {
     const generation = this.generation;
+    // Nothing waits forever: a map whose module, style, data or worker never comes is given up.
+    const timeoutMs = mapPool.loadTimeout;
+    this.timer = setTimeout(() => {
+      if (generation !== this.generation) return;
+      this.fail(
+        'timeout',
+        `no first idle within ${timeoutMs} ms (the map's module, style, data or worker did not load)`,
+      );
+    }, timeoutMs);
     let module: MapModule;
     try {
       module = await loadMapModule();
     } catch (error) {
-      if (generation === this.generation) this.fail(`map module could not be loaded (${(error as Error).message})`);
+      if (generation === this.generation)
+        this.fail('module', `map module could not be loaded (${(error as Error).message})`);
       return;
     }
     if (generation !== this.generation) return;
     const container = this.options.container();
     if (!this.host.isConnected || !container) {
+      clearTimeout(this.timer);
       mapPool.built(this.member);
       this.setStatus('idle');
       return;
@@ -219,6 +251,7 @@ export class MapHostController implements ReactiveController {
     adoptMapCss(this.host.renderRoot, module.MAPLIBRE_CSS);
     const options = this.options.mapOptions(story);
     if (!options) {
+      clearTimeout(this.timer);
       mapPool.built(this.member);
       this.setStatus('ready');
       this.options.onReady(undefined, !this.shown);
@@ -230,26 +263,59 @@ export class MapHostController implements ReactiveController {
       map = module.createStoryMap({ container, ...options });
     } catch (error) {
       // No WebGL, for instance: the text stays readable.
-      this.fail((error as Error).message);
+      this.fail(creationFailure(error), (error as Error).message);
       return;
     }
     this._map = map;
+    map.map.on('webglcontextlost', () => this.contextLost(map));
     await map.firstIdle;
     if (this._map !== map) return;
+    clearTimeout(this.timer);
+    this.redrawing = false;
     mapPool.built(this.member);
     this.setStatus('ready');
     this.options.onReady(map, !this.shown);
     this.shown = true;
   }
 
-  private fail(message: string): void {
-    this._error = message;
+  /**
+   * The drawing context was taken away (the GPU was reset, or the browser reclaimed it): the map
+   * draws nothing more. Build it again, in the chapter the host is at, through the pool as any
+   * new map; a context lost again and again means the GPU keeps failing, so then give up.
+   */
+  private contextLost(map: StoryMap): void {
+    if (this._map !== map) return;
+    const now = performance.now();
+    this.losses = [...this.losses.filter((at) => now - at < LOSS_WINDOW_MS), now];
+    if (this.losses.length > MAX_LOSSES) {
+      this.fail('lost', `the map lost its WebGL context ${this.losses.length} times in ${LOSS_WINDOW_MS / 1000} s`);
+      return;
+    }
+    this.redrawing = true;
+    // Removed once MapLibre has finished its own handling of the loss (this runs inside it).
+    this.generation++;
+    clearTimeout(this.timer);
+    this._map = undefined;
+    queueMicrotask(() => map.destroy());
+    this.setStatus('idle');
+    if (this.granted) {
+      this.granted = false;
+      mapPool.release(this.member);
+    }
+    this.host.requestUpdate();
+  }
+
+  private fail(kind: MapFailureKind, detail: string): void {
+    if (this._status === 'failed') return;
+    this.drop();
+    this.redrawing = false;
+    this._failure = { kind, detail, timeoutMs: mapPool.loadTimeout };
     this.setStatus('failed');
     if (this.granted) {
       this.granted = false;
       mapPool.release(this.member);
     }
-    this.options.onFail(message);
+    this.options.onFail(detail);
   }
 
   private setStatus(status: MapStatus): void {

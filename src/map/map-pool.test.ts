@@ -149,4 +149,14 @@ describe('MapPool', () => {
     expect(() => (pool.size = 2.5)).toThrow(/got 2.5/);
     expect(pool.size).toBe(6);
   });
+
+  it('takes a load timeout of any positive number of milliseconds, 25 s unless set, and rejects others', () => {
+    const pool = new MapPool();
+    expect(pool.loadTimeout).toBe(25_000);
+    pool.loadTimeout = 1500;
+    expect(pool.loadTimeout).toBe(1500);
+    expect(() => (pool.loadTimeout = 0)).toThrow(/positive number of milliseconds, got 0/);
+    expect(() => (pool.loadTimeout = Number.NaN)).toThrow(/got NaN/);
+    expect(pool.loadTimeout).toBe(1500);
+  });
 });

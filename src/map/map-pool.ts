@@ -21,6 +21,9 @@ export const MAX_BUILDING = 2;
 /** After this long a build no longer holds back the next one, finished or not (nothing waits on a stuck map). */
 export const BUILD_TURN_MS = 10_000;
 
+/** Default time a map has, from the start of its build, to reach its first idle before its element gives up on it. */
+export const DEFAULT_LOAD_TIMEOUT_MS = 25_000;
+
 /**
  * Grants at most `size` live maps for the whole page. Members near the viewport are ranked by
  * distance from it; the nearest `size` hold maps, and a nearer member that needs a slot takes it
@@ -29,6 +32,7 @@ export const BUILD_TURN_MS = 10_000;
  */
 export class MapPool {
   private _size = DEFAULT_POOL_SIZE;
+  private _loadTimeout = DEFAULT_LOAD_TIMEOUT_MS;
   private readonly members = new Set<PoolMember>();
   /** Members that were granted a slot and have not given it back. */
   private readonly holders = new Set<PoolMember>();
@@ -47,6 +51,20 @@ export class MapPool {
       throw new RangeError(`map pool size must be a whole number of at least 1, got ${String(value)}`);
     this._size = value;
     this.rebalance();
+  }
+
+  /**
+   * Milliseconds a map may take from the start of its build to its first idle (25 000 unless set);
+   * past that the element gives the map up and says so. Read when each build starts.
+   */
+  get loadTimeout(): number {
+    return this._loadTimeout;
+  }
+
+  set loadTimeout(value: number) {
+    if (!Number.isFinite(value) || value <= 0)
+      throw new RangeError(`map load timeout must be a positive number of milliseconds, got ${String(value)}`);
+    this._loadTimeout = value;
   }
 
   /** How many slots are taken now (maps live or on their way, and maps being given back). */
