@@ -57,3 +57,90 @@ describe('accessibility of the default story (axe-core)', () => {
           expect(findings).toEqual([]);
         }));
 });
+
+/** The element's headings in document order (chapter text included), and the language of each piece of text. */
+interface Outline {
+  headings: { level: number; text: string }[];
+  chapters: number;
+  /** The `lang` in effect (nearest `lang` attribute) of each piece: layout, title, subtitle, chapter titles, bodies and sources. */
+  langs: Record<string, string[]>;
+  /** The language buttons' own `lang`, by their text. */
+  buttons: Record<string, string>;
+}
+
+/** Reads the heading outline and the `lang` of every text piece in the element's shadow root. */
+function outline(page: Page): Promise<Outline> {
+  return page.evaluate(() => {
+    const el = document.querySelector('geo-story')!;
+    const root = el.shadowRoot!;
+    const langOf = (n: Element) => n.closest('[lang]')?.getAttribute('lang') ?? '';
+    const all = (sel: string) => [...root.querySelectorAll(sel)].map(langOf);
+    return {
+      headings: [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({
+        level: Number(h.localName[1]),
+        text: h.textContent!.trim(),
+      })),
+      chapters: el.chapters.length,
+      langs: {
+        layout: all('.layout'),
+        title: all('h1'),
+        subtitle: all('.subtitle'),
+        chapterTitles: all('.chapter h2'),
+        bodies: all('.chapter .body'),
+        sources: all('.sources li'),
+        panel: [...(root.querySelector('geo-story-layers')?.shadowRoot?.querySelectorAll('.panel') ?? [])].map(langOf),
+      },
+      buttons: Object.fromEntries(
+        [...root.querySelectorAll('.lang-switch button')].map((b) => [b.textContent!.trim(), b.getAttribute('lang')!]),
+      ),
+    };
+  });
+}
+
+/** Checks that the headings form one outline: a single h1 first, and no level skipped on the way down. */
+function expectWholeOutline(o: Outline): void {
+  const levels = o.headings.map((h) => h.level);
+  expect(levels[0], JSON.stringify(o.headings)).toBe(1);
+  expect(levels.filter((l) => l === 1)).toHaveLength(1);
+  for (let i = 1; i < levels.length; i++)
+    expect(levels[i]! - levels[i - 1]!, JSON.stringify(o.headings.slice(i - 1, i + 1))).toBeLessThanOrEqual(1);
+  expect(levels.filter((l) => l === 2)).toHaveLength(o.chapters);
+}
+
+describe('headings and languages', () => {
+  const withPage = useBrowser();
+  const TAGS = { 'zh-Hant': 'zh-Hant-HK', en: 'en' } as const;
+
+  for (const lang of ['zh-Hant', 'en'] as const)
+    it(`gives the default story one heading outline and marks its text ${TAGS[lang]} (${lang})`, () =>
+      withPage(pageUrl(lang), async ({ page, errors }) => {
+        await waitReady(page);
+        const o = await outline(page);
+        expectWholeOutline(o);
+        for (const [piece, langs] of Object.entries(o.langs)) {
+          expect(langs.length, piece).toBeGreaterThan(0);
+          for (const l of langs) expect(l, piece).toBe(TAGS[lang]);
+        }
+        // Each language button is marked in the language of its name, whichever is current.
+        expect(o.buttons).toEqual({ 繁體中文: 'zh-Hant-HK', English: 'en' });
+        expect(errors).toEqual([]);
+      }));
+
+  it('puts headings in chapter text below the chapter heading, in both languages', async () => {
+    const url = (lang: string) => `${base}index.html?story=/tests/fixtures/stories/outline.md&lang=${lang}`;
+    for (const [lang, words] of [
+      ['en', ['Headings and languages', 'The first chapter', 'Background', 'Detail', 'Sources', 'The second chapter']],
+      ['zh-Hant', ['標題與語言', '第一章', '背景', '細節', '資料來源', '第二章']],
+    ] as const)
+      await withPage(url(lang), async ({ page, errors }) => {
+        await page.waitForFunction(() => document.querySelector('geo-story')!.chapters.length === 2);
+        const o = await outline(page);
+        expectWholeOutline(o);
+        // The sources heading is an h3 in each chapter that cites any.
+        expect(o.headings.map((h) => h.level)).toEqual([1, 2, 3, 4, 3, 2]);
+        expect(o.headings.map((h) => h.text)).toEqual(words);
+        for (const langs of Object.values(o.langs)) for (const l of langs) expect(l).toBe(TAGS[lang]);
+        expect(errors).toEqual([]);
+      });
+  });
+});

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { ResolvedMeasure } from '../geo/chapter-measure.js';
 import { formatChainage, formatDistance } from '../geo/format.js';
-import { localize } from '../story/lang.js';
+import { langTag, localize, localizedTag } from '../story/lang.js';
 import { formatIssue, type Chapter, type Issue, type Lang, type Story } from '../story/types.js';
 import { dashKey, layerSwatch } from './legend-swatch.js';
 import { t } from './strings.js';
@@ -35,10 +35,14 @@ export function storyHeader(
 ): TemplateResult {
   return html`<header part="header">
     <div class="toolbar">${langSwitch(lang, selectLang)}</div>
-    <h1 part="title">
+    <h1 part="title" lang=${story ? localizedTag(story.title, lang) : langTag(lang)}>
       ${story ? localize(story.title, lang) : failed ? t(lang, 'storyFailed') : t(lang, 'loadingStory')}
     </h1>
-    ${story?.subtitle ? html`<p class="subtitle">${localize(story.subtitle, lang)}</p>` : nothing}
+    ${
+      story?.subtitle
+        ? html`<p class="subtitle" lang=${localizedTag(story.subtitle, lang)}>${localize(story.subtitle, lang)}</p>`
+        : nothing
+    }
     ${story ? html`<p class="hint">${t(lang, 'scrollHint')}</p>` : nothing}
   </header>`;
 }
@@ -112,7 +116,7 @@ function langSwitch(current: Lang, select: (lang: Lang) => void): TemplateResult
       (lang) =>
         html`<button
           type="button"
-          lang=${lang}
+          lang=${langTag(lang)}
           aria-pressed=${lang === current ? 'true' : 'false'}
           @click=${() => select(lang)}
         >
@@ -136,8 +140,8 @@ function chapterItem(view: ChapterListView, chapter: Chapter, index: number): Te
       aria-current=${active ? 'step' : nothing}
       tabindex="-1"
     >
-      <h2 id=${headingId}>${localize(chapter.title, lang)}</h2>
-      <div class="body">${unsafeHTML(view.body(chapter))}</div>
+      <h2 id=${headingId} lang=${localizedTag(chapter.title, lang)}>${localize(chapter.title, lang)}</h2>
+      <div class="body" lang=${localizedTag(chapter.body, lang)}>${unsafeHTML(view.body(chapter))}</div>
       ${chapterMeasure(chapter, view.measure(chapter), layers, lang)} ${legend(chapter, layers, lang)}
       ${
         chapter.sources.length
@@ -146,7 +150,7 @@ function chapterItem(view: ChapterListView, chapter: Chapter, index: number): Te
               <ul>
                 ${chapter.sources.map(
                   (s) =>
-                    html`<li>
+                    html`<li lang=${localizedTag(s.title, lang)}>
                       ${s.url ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer">${localize(s.title, lang)}</a>` : localize(s.title, lang)}
                     </li>`,
                 )}

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { emit } from '../events/emit.js';
 import '../events/geo-story-layers-change.js';
-import { parseLang } from '../story/lang.js';
+import { langTag, parseLang } from '../story/lang.js';
 import type { Lang } from '../story/types.js';
 import { FollowStoryController } from './follow-story-controller.js';
 import { geoStoryLayersStyles } from './geo-story-layers.styles.js';
@@ -71,7 +71,7 @@ export class GeoStoryLayers extends LitElement {
       )}
       <p class="note">${t(lang, 'layersNote')}</p>
     </div>`;
-    return html`<section class="panel" part="layers" aria-label=${t(lang, 'layers')} lang=${lang}>
+    return html`<section class="panel" part="layers" aria-label=${t(lang, 'layers')} lang=${langTag(lang)}>
       ${
         this.collapsible
           ? html`<button

@@ -8,7 +8,7 @@ import { targetForChapter } from '../map/chapter-state.js';
 import type { StoryMap } from '../map/story-map.js';
 import { ChapterHashController } from '../scroll/chapter-hash-controller.js';
 import { ChapterScrollController } from '../scroll/chapter-scroll-controller.js';
-import { localize, parseLang } from '../story/lang.js';
+import { langTag, localize, parseLang } from '../story/lang.js';
 import type { Lang, LngLat, Story } from '../story/types.js';
 import { describeChapter, type ChapterDescription } from './chapter-description.js';
 import { chapterList, problems, storyHeader } from './chapter-templates.js';
@@ -274,7 +274,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       <div
         class="layout ${this._size.fixed ? 'scroller' : ''}"
         part="base"
-        lang=${lang}
+        lang=${langTag(lang)}
         style=${styleMap(this._size.style)}
       >
         <div class="text" part="text">

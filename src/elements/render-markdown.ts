@@ -4,7 +4,16 @@ import { localize } from '../story/lang.js';
 import type { Chapter, Lang } from '../story/types.js';
 
 // One Marked instance of our own, so a host page's global marked options cannot change ours.
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+// Headings in chapter text sit two levels below the chapter heading (the story title is h1, a
+// chapter h2), so "# Background" in a chapter is an h3 and the outline stays whole.
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  walkTokens: (token) => {
+    if (token.type === 'heading') token.depth = Math.min(token.depth + 2, 6);
+  },
+});
 
 let purifier: ReturnType<typeof DOMPurify> | undefined;
 

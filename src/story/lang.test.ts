@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localize, parseLang } from './lang';
+import { langTag, localize, localizedLang, localizedTag, parseLang } from './lang';
 
 describe('localize', () => {
   it('picks the language asked for', () => {
@@ -31,5 +31,19 @@ describe('parseLang', () => {
 
   it.each([null, undefined, '', 'fr', 'zh-CN', 'zh-Hans', 'zh-Hans-HK', 'eng'])('does not read %j', (tag) => {
     expect(parseLang(tag)).toBeUndefined();
+  });
+});
+
+describe('langTag, localizedLang, localizedTag', () => {
+  it('tags Traditional Chinese as written in Hong Kong, and English as en', () => {
+    expect(langTag('zh-Hant')).toBe('zh-Hant-HK');
+    expect(langTag('en')).toBe('en');
+  });
+
+  it('names the language the text was taken from, the fallback included', () => {
+    expect(localizedLang({ 'zh-Hant': '海', en: 'Sea' }, 'en')).toBe('en');
+    expect(localizedLang({ 'zh-Hant': '海', en: '' }, 'en')).toBe('zh-Hant');
+    expect(localizedTag({ 'zh-Hant': '海', en: '' }, 'en')).toBe('zh-Hant-HK');
+    expect(localizedTag({ 'zh-Hant': '', en: 'Sea' }, 'zh-Hant')).toBe('en');
   });
 });
