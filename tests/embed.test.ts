@@ -344,7 +344,8 @@ describe('embedding dist/geo-story.js in plain pages', () => {
         document.querySelector('#right')!.shadowRoot!.querySelector('h1')!.textContent!.includes('兩個海灣'),
       );
       const leftLang = await snapshot(page, '#left');
-      expect(leftLang.lang).toBe('zh-Hant');
+      // Its text stays marked as Hong Kong Traditional Chinese.
+      expect(leftLang.lang).toBe('zh-Hant-HK');
       expect(leftLang.title).toBe('山與海：深港三個地方');
       await page.evaluate(() => ((document.querySelector('#left') as HTMLElementTagNameMap['geo-story']).lang = 'en'));
       await page.waitForFunction(() =>
