@@ -24,7 +24,7 @@ const BASEMAP_COLORS = {
 } as const;
 
 /** Source ids of the embedded basemap's three files. */
-const BASEMAP_SOURCE = { land: 'basemap-land', boundary: 'basemap-boundary', labels: 'basemap-labels' } as const;
+export const BASEMAP_SOURCE = { land: 'basemap-land', boundary: 'basemap-boundary', labels: 'basemap-labels' } as const;
 
 /** Ids of the basemap layers whose text depends on the language. */
 export const BASEMAP_LABEL_LAYERS = ['basemap-labels-water', 'basemap-labels-place'] as const;

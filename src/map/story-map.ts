@@ -1,4 +1,12 @@
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
@@ -8,7 +16,8 @@ import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
 import { resolveChapterMeasure, type ResolvedMeasure } from '../geo/chapter-measure.js';
 import type { ChapterMeasure, Issue, Lang, LngLat, Story, StoryLayer } from '../story/types.js';
 import { BASEMAP_ATTRIBUTION } from './attribution.js';
-import { BASEMAP_LABEL_LAYERS, offlineStyle, type BasemapData } from './basemap-style.js';
+import { basemapFile } from './basemap-file.js';
+import { BASEMAP_LABEL_LAYERS, BASEMAP_SOURCE, offlineStyle, type BasemapData } from './basemap-style.js';
 import { ChapterCamera, startView } from './camera.js';
 import { diffTarget, type MapOp, type MapTarget } from './chapter-state.js';
 import { CONTROL_STRINGS, relabelControls } from './control-strings.js';
@@ -27,12 +36,14 @@ setWorkerUrl(workerUrl);
 export const MAPLIBRE_CSS = maplibreCss;
 
 // The basemap travels with the library and needs no CDN. The land (470 KB) is a file the bundler
-// emits beside the build (new URL(..., import.meta.url)). The boundary and the labels (6 KB and
-// 4 KB) travel inside this chunk, parsed once for every element on the page: fetched by URL, a
+// emits beside the build (new URL(..., import.meta.url)), fetched and parsed once for the page
+// (basemap-file.ts) and handed to each map as data. The boundary and the labels (6 KB and 4 KB)
+// travel inside this chunk, parsed once for every element on the page: fetched by URL, a
 // consumer's bundler would inline files that small as data: URLs (Vite below 4 KB, webpack below
 // 8 KB), which a `connect-src 'self'` policy blocks, and every label would vanish.
-const BASEMAP: BasemapData = {
-  land: new URL('../../geo/basemap/land.geojson', import.meta.url).href,
+const LAND_URL = new URL('../../geo/basemap/land.geojson', import.meta.url).href;
+const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const BASEMAP: Omit<BasemapData, 'land'> = {
   boundary: JSON.parse(boundaryText) as FeatureCollection,
   labels: JSON.parse(labelsText) as FeatureCollection,
 };
@@ -90,15 +101,19 @@ export class StoryMap {
   private lang: Lang;
   private styleReady = false;
   private destroyed = false;
+  /** The embedded basemap's land, once the page has it. */
+  private land: FeatureCollection | undefined;
 
   constructor(options: StoryMapOptions) {
     this.options = options;
     this.target = options.initial;
     this.lang = options.lang;
     const remote = options.basemap && options.basemap !== 'offline' ? options.basemap : undefined;
+    // Asked for at once, while the style loads; the map takes it once its style is there (loadLand).
+    if (!remote) basemapFile(LAND_URL).catch(() => undefined);
     this.map = new MapLibreMap({
       container: options.container,
-      style: remote ?? offlineStyle(BASEMAP, options.lang),
+      style: remote ?? this.offlineStyle(),
       attributionControl: false,
       ...startView(options.initial.camera),
       // The story, not the reader's scroll wheel, drives the camera while scrolling past the map.
@@ -135,7 +150,7 @@ export class StoryMap {
         options.onError(
           `basemap ${remote} could not be loaded (${e.error?.message ?? 'error'}); using the offline basemap`,
         );
-        this.map.setStyle(offlineStyle(BASEMAP, this.lang));
+        this.map.setStyle(this.offlineStyle());
       }
     });
 
@@ -147,7 +162,8 @@ export class StoryMap {
         // Added once the story layers are in, so measurements draw above them (under the zoom buttons).
         this.map.addControl(this.measureControl, 'top-right');
         this.apply(false);
-        void this.loadAllData().then(() => {
+        const land = !remote || fellBack ? this.loadLand() : undefined;
+        void Promise.all([this.loadAllData(), land]).then(() => {
           if (this.destroyed) return;
           this.map.once('idle', () => resolve());
           // Nudge a render so `idle` fires even when setData changed nothing visible.
@@ -215,6 +231,23 @@ export class StoryMap {
     // map.remove() also loses the WebGL context (WEBGL_lose_context), so a page that adds and
     // removes viewers does not run into the browser's limit on live contexts.
     this.map.remove();
+  }
+
+  /** The embedded basemap, with the land once the page has it (until then, sea only). */
+  private offlineStyle(): StyleSpecification {
+    return offlineStyle({ ...BASEMAP, land: this.land ?? NO_FEATURES }, this.lang);
+  }
+
+  /** Gives the embedded basemap its land: the page's one parsed copy, fetched by the first map that needs it. */
+  private async loadLand(): Promise<void> {
+    try {
+      this.land = await basemapFile(LAND_URL);
+    } catch (error) {
+      if (!this.destroyed) this.options.onError(`${(error as Error).message}; the map shows no land`);
+      return;
+    }
+    if (this.destroyed) return;
+    void this.map.getSource<GeoJSONSource>(BASEMAP_SOURCE.land)?.setData(this.land);
   }
 
   /** The corridor lines a measured path may snap to: the lines of the story layers visible now. */
