@@ -131,10 +131,13 @@ describe('boundary.geojson', () => {
 });
 
 describe('labels.geojson', () => {
-  it('has 15-25 labels with both names, a kind and a rank', () => {
+  it('has 15-35 labels with a unique id, both names, a kind and a rank', () => {
     expect(labels.features.length).toBeGreaterThanOrEqual(15);
-    expect(labels.features.length).toBeLessThanOrEqual(25);
+    expect(labels.features.length).toBeLessThanOrEqual(35);
+    const ids = labels.features.map((f) => f.properties?.label_id);
+    expect(new Set(ids).size).toBe(ids.length);
     for (const f of labels.features) {
+      expect(f.id).toBe(f.properties?.label_id);
       expect(f.properties?.name_zh_hant).toBeTruthy();
       expect(f.properties?.name_en).toBeTruthy();
       expect(['city', 'district', 'water', 'island']).toContain(f.properties?.kind);

