@@ -4,13 +4,20 @@ import { diffTarget, targetForChapter, type MapOp, type MapTarget } from './chap
 
 const LAYERS = ['corridor', 'protected-areas', 'mirs-bay', 'port-shelter', 'places'];
 
-function chapter(id: string, layers: string[], zoom: number, highlight: Chapter['highlight'] = {}): Chapter {
+function chapter(
+  id: string,
+  layers: string[],
+  zoom: number,
+  highlight: Chapter['highlight'] = {},
+  places: Chapter['places'] = {},
+): Chapter {
   return {
     id,
     title: { 'zh-Hant': id, en: id },
     camera: { kind: 'view', center: [114 + zoom / 100, 22.5], zoom, bearing: 0, pitch: 0 },
     layers,
     highlight,
+    places,
     body: { 'zh-Hant': '', en: '' },
     sources: [],
     line: 1,
@@ -21,14 +28,20 @@ function chapter(id: string, layers: string[], zoom: number, highlight: Chapter[
 const CHAPTERS = [
   chapter('corridor', ['corridor', 'protected-areas'], 12, { corridor: ['centreline'] }),
   chapter('mirs-bay', ['mirs-bay'], 10),
-  chapter('port-shelter', ['port-shelter', 'places'], 11, { places: ['sai-kung'] }),
+  chapter('port-shelter', ['port-shelter', 'places'], 11, { places: ['sai-kung'] }, { basemap: ['hebe-haven'] }),
+  chapter('mirs-bay-named', ['mirs-bay', 'places'], 10, {}, { places: ['tung-ping-chau'], basemap: ['mirs-bay'] }),
   chapter('all', LAYERS, 8),
   chapter('none', [], 9),
 ];
 
 /** A fake map that records only what the ops do to it, as the real map module does. */
 function applyOps(
-  state: { visible: Set<string>; highlight: Map<string, readonly (string | number)[]>; camera?: unknown },
+  state: {
+    visible: Set<string>;
+    highlight: Map<string, readonly (string | number)[]>;
+    places: Map<string, readonly (string | number)[]>;
+    camera?: unknown;
+  },
   ops: MapOp[],
 ) {
   for (const op of ops) {
@@ -38,6 +51,9 @@ function applyOps(
     } else if (op.op === 'highlight') {
       if (op.ids.length) state.highlight.set(op.layer, op.ids);
       else state.highlight.delete(op.layer);
+    } else if (op.op === 'places') {
+      if (op.ids.length) state.places.set(op.layer, op.ids);
+      else state.places.delete(op.layer);
     } else if (op.op === 'camera') state.camera = op.camera;
   }
 }
@@ -58,6 +74,15 @@ describe('diffTarget', () => {
     expect(diffTarget(t, targetForChapter(CHAPTERS[2]!), LAYERS)).toEqual([]);
   });
 
+  it("labels the places a chapter names, the basemap's too, and clears them on leaving", () => {
+    const enter = diffTarget(targetForChapter(CHAPTERS[1]!), targetForChapter(CHAPTERS[3]!), LAYERS);
+    expect(enter).toContainEqual({ op: 'places', layer: 'places', ids: ['tung-ping-chau'] });
+    expect(enter).toContainEqual({ op: 'places', layer: 'basemap', ids: ['mirs-bay'] });
+    const next = diffTarget(targetForChapter(CHAPTERS[3]!), targetForChapter(CHAPTERS[2]!), LAYERS);
+    expect(next).toContainEqual({ op: 'places', layer: 'places', ids: [] });
+    expect(next).toContainEqual({ op: 'places', layer: 'basemap', ids: ['hebe-haven'] });
+  });
+
   it('hides what the previous chapter showed and clears its highlights', () => {
     const ops = diffTarget(targetForChapter(CHAPTERS[0]!), targetForChapter(CHAPTERS[1]!), LAYERS);
     expect(ops).toContainEqual({ op: 'visibility', layer: 'corridor', visible: false });
@@ -73,6 +98,7 @@ describe('diffTarget', () => {
       const state = {
         visible: new Set<string>(),
         highlight: new Map<string, readonly (string | number)[]>(),
+        places: new Map<string, readonly (string | number)[]>(),
         camera: undefined as unknown,
       };
       let current: MapTarget | undefined;
@@ -86,6 +112,7 @@ describe('diffTarget', () => {
       }
       expect([...state.visible].sort()).toEqual([...last.layers].sort());
       expect(Object.fromEntries(state.highlight)).toEqual(last.highlight);
+      expect(Object.fromEntries(state.places)).toEqual(last.places);
       expect(state.camera).toEqual(last.camera);
     }
   });

@@ -1,4 +1,4 @@
-import type { CameraTarget, Chapter, ChapterMeasure } from '../story/types.js';
+import { BASEMAP_PLACES, type CameraTarget, type Chapter, type ChapterMeasure } from '../story/types.js';
 
 /** Feature ids of one layer; ids are GeoJSON top-level `id` values. */
 export type FeatureIds = readonly (string | number)[];
@@ -15,6 +15,8 @@ export interface MapTarget {
   visible: ReadonlySet<string>;
   /** Highlighted feature ids by layer; a layer that is absent has none. */
   highlight: ReadonlyMap<string, FeatureIds>;
+  /** Places named in the chapter's text, labelled first: feature ids by layer id (`basemap` for basemap labels). */
+  places: ReadonlyMap<string, FeatureIds>;
   /** A measurement to draw, if the chapter declares one. */
   measure?: ChapterMeasure;
 }
@@ -23,6 +25,7 @@ export interface MapTarget {
 export type MapOp =
   | { op: 'visibility'; layer: string; visible: boolean }
   | { op: 'highlight'; layer: string; ids: FeatureIds }
+  | { op: 'places'; layer: string; ids: FeatureIds }
   | { op: 'camera'; camera: CameraTarget }
   | { op: 'measure'; measure: ChapterMeasure | undefined };
 
@@ -40,7 +43,15 @@ export function targetForChapter(chapter: Chapter, overrides?: ReadonlyMap<strin
   for (const [layer, ids] of Object.entries(chapter.highlight)) {
     if (ids.length > 0) highlight.set(layer, [...ids]);
   }
-  return { camera: chapter.camera, visible, highlight, ...(chapter.measure ? { measure: chapter.measure } : {}) };
+  const places = new Map<string, FeatureIds>();
+  for (const [layer, ids] of Object.entries(chapter.places)) if (ids.length > 0) places.set(layer, [...ids]);
+  return {
+    camera: chapter.camera,
+    visible,
+    highlight,
+    places,
+    ...(chapter.measure ? { measure: chapter.measure } : {}),
+  };
 }
 
 /** True when two cameras describe the same view. */
@@ -83,7 +94,7 @@ function sameIds(a: FeatureIds | undefined, b: FeatureIds | undefined): boolean 
 
 /**
  * The operations that turn `current` (undefined: a fresh map, every layer hidden) into `target`,
- * for the given story layers. Layers not in `layers` are ignored.
+ * for the given story layers. Layers not in `layers` are ignored, but for the basemap's places.
  * @example diffTarget(undefined, target, ['corridor', 'mirs-bay'])
  */
 export function diffTarget(current: MapTarget | undefined, target: MapTarget, layers: readonly string[]): MapOp[] {
@@ -97,6 +108,11 @@ export function diffTarget(current: MapTarget | undefined, target: MapTarget, la
     const want = target.highlight.get(layer);
     const have = current?.highlight.get(layer);
     if (!sameIds(want, have)) ops.push({ op: 'highlight', layer, ids: want ?? [] });
+  }
+  for (const layer of [...layers, BASEMAP_PLACES]) {
+    const want = target.places.get(layer);
+    const have = current?.places.get(layer);
+    if (!sameIds(want, have)) ops.push({ op: 'places', layer, ids: want ?? [] });
   }
   if (!sameMeasure(current?.measure, target.measure)) ops.push({ op: 'measure', measure: target.measure });
   if (!current || !sameCamera(current.camera, target.camera)) ops.push({ op: 'camera', camera: target.camera });

@@ -5,7 +5,7 @@ import { fieldName, isPlainMap, valueAt } from './field-path';
 import { declared } from './front-matter';
 import type { Report } from './report';
 import { chapterSchema, type ChapterBlock } from './schema';
-import { LANGS, type CameraTarget, type Chapter } from './types';
+import { BASEMAP_PLACES, LANGS, type CameraTarget, type Chapter } from './types';
 import { locate, readYaml, type YamlPart } from './yaml-positions';
 
 /** Chapter ids seen so far in the file, with the line of their block, to catch duplicates. */
@@ -59,12 +59,15 @@ export function readChapter(
   // A null-prototype map: its keys come from the file, and "__proto__" must stay a plain key.
   const highlight: Record<string, (string | number)[]> = Object.create(null);
   for (const [layer, ids] of Object.entries(block.highlight ?? {})) highlight[layer] = [...ids];
+  const places: Record<string, (string | number)[]> = Object.create(null);
+  for (const [layer, ids] of Object.entries(block.places ?? {})) places[layer] = [...ids];
   const chapter: Chapter = {
     id: block.id,
     title: block.title,
     camera: toCamera(block.camera),
     layers: [...block.layers],
     highlight,
+    places,
     body: { 'zh-Hant': raw.bodies['zh-Hant']!, en: raw.bodies.en! },
     sources: (block.sources ?? []).map((source) => ({ title: source.title, ...(source.url && { url: source.url }) })),
     line: raw.line,
@@ -137,6 +140,9 @@ function checkReferences(
       }
     }
   }
+  const places = valueAt(data, ['places']).value;
+  if (isPlainMap(places))
+    for (const id of Object.keys(places)) if (id !== BASEMAP_PLACES) missing(['places', id], id, true);
   if ('fit' in block.camera) missing(['camera', 'fit'], block.camera.fit.split('/')[0]!);
   if (block.measure) missing(['measure', 'layer'], block.measure.layer);
   return ok;

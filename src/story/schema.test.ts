@@ -166,6 +166,7 @@ describe('stories/story.schema.json', () => {
       'camera',
       'layers',
       'highlight',
+      'places',
       'measure',
       'sources',
     ]);

@@ -244,6 +244,11 @@ export const chapterSchema = strict(
         error: 'expected a map from layer id to a list of feature ids',
       }),
     ),
+    places: z.optional(
+      z.record(idSchema, z.array(featureIdSchema, { error: 'expected a list of feature ids, e.g. [sha-tau-kok]' }), {
+        error: 'expected a map from layer id (or basemap) to a list of feature ids',
+      }),
+    ),
     measure: z.optional(measureSchema),
     sources: z.optional(z.array(sourceSchema, { error: 'expected a list of sources' })),
   },

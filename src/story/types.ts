@@ -128,6 +128,11 @@ export interface Chapter {
   layers: string[];
   /** Feature ids to highlight, by layer id. */
   highlight: Record<string, (string | number)[]>;
+  /**
+   * Places the chapter's text names, labelled on the map in this chapter ahead of every other
+   * label: point feature ids by layer id, and basemap label ids under `basemap`.
+   */
+  places: Record<string, (string | number)[]>;
   /** Markdown source of the chapter text; rendered (marked + DOMPurify) by the element. */
   body: Localized;
   /** Sources cited by this chapter. */
@@ -191,3 +196,6 @@ export function formatIssue(issue: Issue): string {
   const field = issue.field ? `${issue.field}: ` : '';
   return `${where}: ${issue.severity}: ${field}${issue.message}`;
 }
+
+/** The key of `Chapter.places` that names labels of the embedded basemap (`label_id`) rather than a story layer. */
+export const BASEMAP_PLACES = 'basemap';
