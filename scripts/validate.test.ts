@@ -140,6 +140,21 @@ describe('validate CLI', () => {
     });
   });
 
+  it('reports a named place that is not a Point of its layer, or not a basemap label', () => {
+    putFixture('geo/ridge.geojson', 'good-measure-layer.geojson');
+    const places = 'places: {layer-0: [north-peak, camp, hut], basemap: [sai-kung, atlantis]}\n';
+    put('stories/test.md', story(['../geo/ridge.geojson'], places));
+    expect(run(['stories/test.md'])).toEqual({
+      code: 1,
+      lines: [
+        'stories/test.md:12: error: chapters[0].places.layer-0[1]: geo/ridge.geojson has no Point feature with the id "camp"',
+        'stories/test.md:12: error: chapters[0].places.layer-0[2]: geo/ridge.geojson has no Point feature with the id "hut"',
+        'stories/test.md:12: error: chapters[0].places.basemap[1]: the basemap has no label with the id "atlantis"',
+        '2 files checked, 3 errors, 0 warnings',
+      ],
+    });
+  });
+
   it('numbers the chapter of a measure in file order, counting a dropped chapter', () => {
     putFixture('geo/ridge.geojson', 'good-measure-layer.geojson');
     const text = story(['../geo/ridge.geojson'], 'measure: {layer: layer-0, to: ridge}\n');

@@ -14,6 +14,8 @@ import { posix, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { measureProblems } from '../src/geo/chapter-measure';
+import { BASEMAP_PLACES } from '../src/story/types';
+import { BASEMAP_LABELS } from './basemap/labels';
 import { DEFAULT_LIMITS, asFeatureCollection, conventionFor, validateGeoJSON } from '../src/geo/validate-geojson';
 import { parseStory } from '../src/story/parse';
 import { formatIssue, sortIssues, type Issue } from '../src/story/types';
@@ -140,6 +142,31 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
           severity: 'error',
         })),
       );
+    });
+    // A named place that is not there would silently get no label.
+    story?.chapters.forEach((chapter) => {
+      for (const [key, ids] of Object.entries(chapter.places)) {
+        const layer = layerData.get(key);
+        const known =
+          key === BASEMAP_PLACES
+            ? new Set(BASEMAP_LABELS.map((l) => l.properties.label_id))
+            : layer &&
+              new Set(layer.data.features.filter((f) => f.geometry?.type === 'Point').map((f) => String(f.id)));
+        if (!known) continue;
+        ids.forEach((id, i) => {
+          if (known.has(String(id))) return;
+          const where = key === BASEMAP_PLACES ? 'the basemap has no label' : `${layer!.target} has no Point feature`;
+          add(file, [
+            {
+              file,
+              line: chapter.line,
+              field: `chapters[${chapter.index}].places.${key}[${i}]`,
+              message: `${where} with the id "${id}"`,
+              severity: 'error',
+            },
+          ]);
+        });
+      }
     });
   };
 

@@ -2,11 +2,14 @@ import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang, StoryLayer } from '../story/types.js';
 import type { FeatureIds } from './chapter-state.js';
+import { addNamedPlaces, namedPlacesFilter } from './named-places.js';
 import { highlightFilter, storyLayerSpecs, storySourceId, withIdProperty, type StoryLayerSpecs } from './style.js';
 
 /** The story layers on a loaded map: one source each and its MapLibre layers, addressed by story layer id. */
 export class StoryLayers {
   private readonly specs = new Map<string, StoryLayerSpecs>();
+  /** The named-places label layer of each story layer and of the basemap, by key. */
+  private readonly named: Map<string, string>;
 
   /** Adds an empty source and the hidden MapLibre layers of each story layer, bottom to top. */
   constructor(
@@ -20,11 +23,16 @@ export class StoryLayers {
       this.specs.set(layer.id, spec);
       for (const l of spec.all) map.addLayer(l);
     }
+    this.named = addNamedPlaces(
+      map,
+      layers.map((l) => l.id),
+      lang,
+    );
   }
 
   /** Ids of the MapLibre layers whose text follows the language. */
   get labelLayers(): string[] {
-    return [...this.specs.values()].flatMap((spec) => spec.labels);
+    return [...[...this.specs.values()].flatMap((spec) => spec.labels), ...this.named.values()];
   }
 
   /** Hands a story layer's data to its source. */
@@ -38,6 +46,17 @@ export class StoryLayers {
   setVisible(layerId: string, visible: boolean): void {
     for (const l of this.specs.get(layerId)?.all ?? [])
       this.map.setLayoutProperty(l.id, 'visibility', visible ? 'visible' : 'none');
+  }
+
+  /** Labels exactly these places of a story layer, or of the basemap under `basemap` (none when empty). */
+  setPlaces(key: string, ids: FeatureIds): void {
+    const id = this.named.get(key);
+    if (id) this.map.setFilter(id, namedPlacesFilter(key, ids));
+  }
+
+  /** Ids of the named-places label layers (for reading what a chapter labels). */
+  get namedPlacesLayers(): string[] {
+    return [...this.named.values()];
   }
 
   /** Highlights exactly these features of a story layer (none when empty). */

@@ -288,6 +288,7 @@ export class StoryMap {
   private run(op: MapOp, animate: boolean): void {
     if (op.op === 'visibility') this.layers?.setVisible(op.layer, op.visible);
     else if (op.op === 'highlight') this.layers?.setHighlight(op.layer, op.ids);
+    else if (op.op === 'places') this.layers?.setPlaces(op.layer, op.ids);
     else if (op.op === 'measure')
       this.measureControl.setChapterMeasure(op.measure ? this.resolveMeasure(op.measure) : undefined);
     else this.camera.move(op.camera, animate);
