@@ -219,7 +219,7 @@ describe('areas', () => {
       const share = shareOnGround(f);
       expect(share, `${name}: share of its area on land`).toBeLessThanOrEqual(0.003);
     }
-  });
+  }, 60_000);
 
   it('country parks and scenic areas lie on land', () => {
     const parks = polygons.filter(([, f]) => f.properties?.['kind'] === 'protected_area');
