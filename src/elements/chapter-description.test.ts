@@ -11,6 +11,7 @@ function chapter(id: string, zh: string, en: string, layers: string[], measure?:
     camera: { kind: 'view', center: [114.2, 22.5], zoom: 10, bearing: 0, pitch: 0 },
     layers,
     highlight: {},
+    places: {},
     body: { 'zh-Hant': '', en: '' },
     sources: [],
     ...(measure ? { measure } : {}),
