@@ -86,7 +86,7 @@ const partsOf = (f: Feature<Polygon | MultiPolygon>): Position[][][] =>
 /** The share of a polygon's area on land, either side of the boundary. */
 const shareOnGround = (f: Feature<Polygon | MultiPolygon>): number => shareOnLand([hkLand, mainlandLand], partsOf(f));
 
-describe('markers stand where they are on the ground', () => {
+describe('markers stand where they are on the ground', { timeout: 60_000 }, () => {
   it('every point of a layer declares whether it stands on land or on water', () => {
     const undeclared = pointFeatures.filter(([, f]) => declaredGround(f) === undefined).map(([n]) => n);
     expect(undeclared).toEqual([]);
@@ -126,7 +126,7 @@ describe('markers stand where they are on the ground', () => {
   });
 });
 
-describe('routes run where the traffic runs', () => {
+describe('routes run where the traffic runs', { timeout: 60_000 }, () => {
   it('a sea route never crosses Hong Kong land and touches the coarse Mainland land for at most 3% of its length', () => {
     const sea = lines.filter(([, f]) => f.properties?.['mode'] === 'sea');
     expect(sea.length).toBeGreaterThan(0);
@@ -206,7 +206,7 @@ ${name} on Mainland land (${(shareCn * 100).toFixed(1)}%): ${describeRuns(sample
   });
 });
 
-describe('areas', () => {
+describe('areas', { timeout: 60_000 }, () => {
   const polygons = features((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') as [
     string,
     Feature<Polygon | MultiPolygon>,
@@ -249,7 +249,7 @@ describe('areas', () => {
   });
 });
 
-describe('the corridor', () => {
+describe('the corridor', { timeout: 60_000 }, () => {
   const corridor = layers['corridor.geojson']!;
   const centreline = corridor.features.find((f) => f.id === 'centreline') as Feature<LineString>;
 
