@@ -39,19 +39,20 @@ export function targetForChapter(chapter: Chapter, overrides?: ReadonlyMap<strin
     if (on) visible.add(layer);
     else visible.delete(layer);
   }
-  const highlight = new Map<string, FeatureIds>();
-  for (const [layer, ids] of Object.entries(chapter.highlight)) {
-    if (ids.length > 0) highlight.set(layer, [...ids]);
-  }
-  const places = new Map<string, FeatureIds>();
-  for (const [layer, ids] of Object.entries(chapter.places)) if (ids.length > 0) places.set(layer, [...ids]);
   return {
     camera: chapter.camera,
     visible,
-    highlight,
-    places,
+    highlight: nonEmpty(chapter.highlight),
+    places: nonEmpty(chapter.places),
     ...(chapter.measure ? { measure: chapter.measure } : {}),
   };
+}
+
+/** Feature ids by layer, leaving out layers with none (absent and empty are the same state). */
+function nonEmpty(lists: Readonly<Record<string, readonly (string | number)[]>>): Map<string, FeatureIds> {
+  const map = new Map<string, FeatureIds>();
+  for (const [layer, ids] of Object.entries(lists)) if (ids.length > 0) map.set(layer, [...ids]);
+  return map;
 }
 
 /** True when two cameras describe the same view. */

@@ -56,18 +56,13 @@ export function readChapter(
   if (layerIds && !checkReferences(block, yaml.data, yaml.part, prefix, layerIds, report)) ok = false;
   if (!ok) return [];
 
-  // A null-prototype map: its keys come from the file, and "__proto__" must stay a plain key.
-  const highlight: Record<string, (string | number)[]> = Object.create(null);
-  for (const [layer, ids] of Object.entries(block.highlight ?? {})) highlight[layer] = [...ids];
-  const places: Record<string, (string | number)[]> = Object.create(null);
-  for (const [layer, ids] of Object.entries(block.places ?? {})) places[layer] = [...ids];
   const chapter: Chapter = {
     id: block.id,
     title: block.title,
     camera: toCamera(block.camera),
     layers: [...block.layers],
-    highlight,
-    places,
+    highlight: idLists(block.highlight),
+    places: idLists(block.places),
     body: { 'zh-Hant': raw.bodies['zh-Hant']!, en: raw.bodies.en! },
     sources: (block.sources ?? []).map((source) => ({ title: source.title, ...(source.url && { url: source.url }) })),
     line: raw.line,
@@ -75,6 +70,16 @@ export function readChapter(
   };
   if (block.measure) chapter.measure = { ...block.measure };
   return [chapter];
+}
+
+/**
+ * A copy of a map from layer id to feature ids (`highlight`, `places`), as a null-prototype
+ * object: its keys come from the file, and "__proto__" must stay a plain key.
+ */
+function idLists(lists: Record<string, readonly (string | number)[]> | undefined): Record<string, (string | number)[]> {
+  const copy: Record<string, (string | number)[]> = Object.create(null);
+  for (const [layer, ids] of Object.entries(lists ?? {})) copy[layer] = [...ids];
+  return copy;
 }
 
 /** The block's camera as a typed target; `fit: layer/feature` is split into its two ids. */
