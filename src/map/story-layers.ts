@@ -54,11 +54,6 @@ export class StoryLayers {
     if (id) this.map.setFilter(id, namedPlacesFilter(key, ids));
   }
 
-  /** Ids of the named-places label layers (for reading what a chapter labels). */
-  get namedPlacesLayers(): string[] {
-    return [...this.named.values()];
-  }
-
   /** Highlights exactly these features of a story layer (none when empty). */
   setHighlight(layerId: string, ids: FeatureIds): void {
     for (const h of this.specs.get(layerId)?.highlight ?? [])
