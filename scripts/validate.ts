@@ -14,11 +14,13 @@ import { posix, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { measureProblems } from '../src/geo/chapter-measure';
-import { BASEMAP_PLACES } from '../src/story/types';
 import { BASEMAP_LABELS } from './basemap/labels';
 import { DEFAULT_LIMITS, asFeatureCollection, conventionFor, validateGeoJSON } from '../src/geo/validate-geojson';
 import { parseStory } from '../src/story/parse';
-import { formatIssue, sortIssues, type Issue } from '../src/story/types';
+import { BASEMAP_PLACES, formatIssue, sortIssues, type Issue } from '../src/story/types';
+
+/** The ids a chapter's `places: {basemap: [...]}` may name. */
+const BASEMAP_LABEL_IDS = new Set(BASEMAP_LABELS.map((l) => l.properties.label_id));
 
 /** A file's text, or why it could not be read. */
 export type ReadResult = { text: string } | { error: string };
@@ -149,7 +151,7 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
         const layer = layerData.get(key);
         const known =
           key === BASEMAP_PLACES
-            ? new Set(BASEMAP_LABELS.map((l) => l.properties.label_id))
+            ? BASEMAP_LABEL_IDS
             : layer &&
               new Set(layer.data.features.filter((f) => f.geometry?.type === 'Point').map((f) => String(f.id)));
         if (!known) continue;

@@ -16,7 +16,12 @@ import { useBrowser } from './support/use-browser.js';
 const STORY_FILE = 'stories/gba-cooperation.md';
 const root = resolve(import.meta.dirname, '..');
 const story = parseStory(readFileSync(resolve(root, STORY_FILE), 'utf8'), STORY_FILE).story!;
-const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection<Point>;
+/** Each file read once: the same layer is named by many chapters. */
+const files = new Map<string, FeatureCollection<Point>>();
+const read = (path: string): FeatureCollection<Point> => {
+  if (!files.has(path)) files.set(path, JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection<Point>);
+  return files.get(path)!;
+};
 const basemapLabels = read(resolve(root, 'geo/basemap/labels.geojson'));
 /** Named points closer than this on screen (a short label's width) may give way to each other on a narrow map. */
 const CROWDED_PX = 50;
