@@ -73,13 +73,13 @@ describe('validate CLI', () => {
     expect(run([])).toEqual({ code: 0, lines: ['3 files checked, 0 errors, 0 warnings'] });
   });
 
-  it('reports a missing layer file at the layer line of the story', () => {
+  it('reports a missing layer file at the file field of its layer in the story', () => {
     putFixture('geo/summit.geojson', 'good-layer.geojson');
     put('stories/test.md', story(['../geo/summit.geojson', '../geo/missing.geojson']));
     expect(run([])).toEqual({
       code: 1,
       lines: [
-        'stories/test.md:10: error: layers[1].file: geo/missing.geojson: file not found',
+        'stories/test.md:11:11: error: layers[1].file: geo/missing.geojson: file not found',
         '2 files checked, 1 errors, 0 warnings',
       ],
     });
@@ -91,7 +91,7 @@ describe('validate CLI', () => {
     const { code, lines } = run(['stories/test.md']);
     expect(code).toBe(1);
     expect(lines).toEqual([
-      'stories/test.md:6: error: layers[0].file: the layer file geo/bad.geojson has 1 error',
+      'stories/test.md:7:11: error: layers[0].file: the layer file geo/bad.geojson has 1 error',
       'geo/bad.geojson:5:6: error: coordinates[1][0]: longitude 294.2 is outside [-180, 180] (WGS 84, RFC 7946 §4)',
       '2 files checked, 2 errors, 0 warnings',
     ]);
@@ -125,16 +125,16 @@ describe('validate CLI', () => {
     expect(run([])).toEqual({ code: 0, lines: ['3 files checked, 0 errors, 0 warnings'] });
   });
 
-  it('reports a measure that does not work out on its layer at the chapter line, by field', () => {
+  it('reports a measure that does not work out on its layer at the field at fault', () => {
     putFixture('geo/ridge.geojson', 'good-measure-layer.geojson');
     const measure = 'measure: {layer: layer-0, feature: ridgeline, from: camp, to: south-peak}\n';
     put('stories/test.md', story(['../geo/ridge.geojson'], measure));
     expect(run(['stories/test.md'])).toEqual({
       code: 1,
       lines: [
-        'stories/test.md:12: error: chapters[0].measure.feature: geo/ridge.geojson: no feature has the id "ridgeline"',
-        'stories/test.md:12: error: chapters[0].measure.from: geo/ridge.geojson: the feature "camp" is a Polygon, not a Point',
-        'stories/test.md:12: error: chapters[0].measure.to: geo/ridge.geojson: no feature has the id "south-peak"',
+        'stories/test.md:17:36: error: chapters[0].measure.feature: geo/ridge.geojson: no feature has the id "ridgeline"',
+        'stories/test.md:17:53: error: chapters[0].measure.from: geo/ridge.geojson: the feature "camp" is a Polygon, not a Point',
+        'stories/test.md:17:63: error: chapters[0].measure.to: geo/ridge.geojson: no feature has the id "south-peak"',
         '2 files checked, 3 errors, 0 warnings',
       ],
     });
@@ -147,10 +147,29 @@ describe('validate CLI', () => {
     expect(run(['stories/test.md'])).toEqual({
       code: 1,
       lines: [
-        'stories/test.md:12: error: chapters[0].places.layer-0[1]: geo/ridge.geojson has no Point feature with the id "camp"',
-        'stories/test.md:12: error: chapters[0].places.layer-0[2]: geo/ridge.geojson has no Point feature with the id "hut"',
-        'stories/test.md:12: error: chapters[0].places.basemap[1]: the basemap has no label with the id "atlantis"',
+        'stories/test.md:17:32: error: chapters[0].places.layer-0[1]: geo/ridge.geojson has no Point feature with the id "camp"',
+        'stories/test.md:17:38: error: chapters[0].places.layer-0[2]: geo/ridge.geojson has no Point feature with the id "hut"',
+        'stories/test.md:17:64: error: chapters[0].places.basemap[1]: the basemap has no label with the id "atlantis"',
         '2 files checked, 3 errors, 0 warnings',
+      ],
+    });
+  });
+
+  it('passes highlights of features that are in their layer, ids compared as text', () => {
+    putFixture('geo/ridge.geojson', 'good-measure-layer.geojson');
+    put('stories/test.md', story(['../geo/ridge.geojson'], "highlight: {layer-0: [ridge, '7', camp]}\n"));
+    expect(run([])).toEqual({ code: 0, lines: ['2 files checked, 0 errors, 0 warnings'] });
+  });
+
+  it('reports each highlight of a feature its layer does not have, at the id', () => {
+    putFixture('geo/ridge.geojson', 'good-measure-layer.geojson');
+    put('stories/test.md', story(['../geo/ridge.geojson'], 'highlight:\n  layer-0: [ridge, ridgeline, 8]\n'));
+    expect(run(['stories/test.md'])).toEqual({
+      code: 1,
+      lines: [
+        'stories/test.md:18:20: error: chapters[0].highlight.layer-0[1]: geo/ridge.geojson: no feature has the id "ridgeline"',
+        'stories/test.md:18:31: error: chapters[0].highlight.layer-0[2]: geo/ridge.geojson: no feature has the id 8',
+        '2 files checked, 2 errors, 0 warnings',
       ],
     });
   });
@@ -165,7 +184,7 @@ describe('validate CLI', () => {
     expect(code).toBe(1);
     expect(lines).toEqual([
       'stories/test.md:15:39: error: chapters[0].camera.zoom: expected a number from 0 to 22, got "high"',
-      'stories/test.md:28: error: chapters[1].measure.to: geo/ridge.geojson: the feature "ridge" is a LineString, not a Point',
+      'stories/test.md:33:31: error: chapters[1].measure.to: geo/ridge.geojson: the feature "ridge" is a LineString, not a Point',
       '2 files checked, 2 errors, 0 warnings',
     ]);
   });

@@ -14,10 +14,13 @@ import { posix, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { measureProblems } from '../src/geo/chapter-measure';
+import { highlightProblems } from '../src/geo/chapter-references';
 import { BASEMAP_LABELS } from './basemap/labels';
 import { DEFAULT_LIMITS, asFeatureCollection, conventionFor, validateGeoJSON } from '../src/geo/validate-geojson';
+import { fieldName } from '../src/story/field-path';
 import { parseStory } from '../src/story/parse';
-import { BASEMAP_PLACES, formatIssue, sortIssues, type Issue } from '../src/story/types';
+import { chapterFieldPosition, frontMatterPosition } from '../src/story/positions';
+import { BASEMAP_PLACES, formatIssue, sortIssues, type Chapter, type Issue, type Story } from '../src/story/types';
 
 /** The ids a chapter's `places: {basemap: [...]}` may name. */
 const BASEMAP_LABEL_IDS = new Set(BASEMAP_LABELS.map((l) => l.properties.label_id));
@@ -59,6 +62,64 @@ export function defaultFiles(host: FileHost): string[] {
   const layers = host.list('geo').filter((f) => /\.geojson$/i.test(f) && !f.startsWith('geo/reference/'));
   return [...stories.sort(), ...layers.sort()];
 }
+
+/** A story layer's data, read without errors, with the file it came from (relative to the cwd). */
+interface LoadedLayer {
+  target: string;
+  data: FeatureCollection;
+}
+
+/** The layers of a story that were read without errors, by layer id. */
+type LayerData = Map<string, LoadedLayer>;
+
+/**
+ * A check of a parsed story against the data of its layers. Layers not in `layers` (URLs, missing
+ * or broken files) are reported where they are declared and not checked again by a rule.
+ */
+type StoryRule = (story: Story, layers: LayerData) => Issue[];
+
+/** An error at a field of a chapter block, located at its line and column. */
+function chapterError(story: Story, chapter: Chapter, path: PropertyKey[], message: string): Issue {
+  const field = fieldName(`chapters[${chapter.index}]`, path);
+  return { file: story.file, ...chapterFieldPosition(story, chapter, path), field, message, severity: 'error' };
+}
+
+/** A declared measurement must be workable on its layer's data, or the chapter silently shows none. */
+function measureRule(story: Story, layers: LayerData): Issue[] {
+  return story.chapters.flatMap((chapter) => {
+    const layer = chapter.measure && layers.get(chapter.measure.layer);
+    if (!chapter.measure || !layer) return [];
+    return measureProblems(chapter.measure, layer.data).map((problem) =>
+      chapterError(story, chapter, ['measure', problem.field], `${layer.target}: ${problem.message}`),
+    );
+  });
+}
+
+/** A named place that is not there would silently get no label. */
+function placesRule(story: Story, layers: LayerData): Issue[] {
+  return story.chapters.flatMap((chapter) =>
+    Object.entries(chapter.places).flatMap(([key, ids]) => {
+      const layer = layers.get(key);
+      const known =
+        key === BASEMAP_PLACES
+          ? BASEMAP_LABEL_IDS
+          : layer && new Set(layer.data.features.filter((f) => f.geometry?.type === 'Point').map((f) => String(f.id)));
+      if (!known) return [];
+      const where = key === BASEMAP_PLACES ? 'the basemap has no label' : `${layer!.target} has no Point feature`;
+      return ids.flatMap((id, i) =>
+        known.has(String(id)) ? [] : [chapterError(story, chapter, ['places', key, i], `${where} with the id "${id}"`)],
+      );
+    }),
+  );
+}
+
+/** A highlighted feature that is not in its layer would silently draw nothing. */
+function highlightRule(story: Story, layers: LayerData): Issue[] {
+  return [...layers].flatMap(([id, layer]) => highlightProblems(story, id, layer.data, layer.target));
+}
+
+/** The checks run on every story whose layers could be read; each reports at the field at fault. */
+const STORY_RULES: StoryRule[] = [measureRule, placesRule, highlightRule];
 
 /** Checks stories (and the layers they name) and GeoJSON files. */
 export function checkFiles(paths: string[], host: FileHost): CheckReport {
@@ -105,10 +166,9 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
     }
     const { story, issues } = parseStory(read.text, file);
     add(file, issues);
-    // The data of each layer that was read without errors, with the file it came from.
-    const layerData = new Map<string, { target: string; data: FeatureCollection }>();
+    const layerData: LayerData = new Map();
     story?.layers.forEach((layer, i) => {
-      const at = { file, line: layer.line, field: `layers[${i}].file` };
+      const at = { file, ...frontMatterPosition(story, ['layers', i, 'file']), field: `layers[${i}].file` };
       if (URL_LIKE.test(layer.file) || layer.file.startsWith('/')) {
         add(file, [
           { ...at, message: `${layer.file} is not a relative path, so it is not checked`, severity: 'warning' },
@@ -129,47 +189,7 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
         layerData.set(layer.id, { target, data: result.data });
       }
     });
-    // A declared measurement must be workable on its layer's data, or the chapter silently shows none.
-    // Layers not read here (URLs, missing or broken files) are reported above and not checked again.
-    story?.chapters.forEach((chapter) => {
-      const layer = chapter.measure && layerData.get(chapter.measure.layer);
-      if (!chapter.measure || !layer) return;
-      add(
-        file,
-        measureProblems(chapter.measure, layer.data).map((problem) => ({
-          file,
-          line: chapter.line,
-          field: `chapters[${chapter.index}].measure.${problem.field}`,
-          message: `${layer.target}: ${problem.message}`,
-          severity: 'error',
-        })),
-      );
-    });
-    // A named place that is not there would silently get no label.
-    story?.chapters.forEach((chapter) => {
-      for (const [key, ids] of Object.entries(chapter.places)) {
-        const layer = layerData.get(key);
-        const known =
-          key === BASEMAP_PLACES
-            ? BASEMAP_LABEL_IDS
-            : layer &&
-              new Set(layer.data.features.filter((f) => f.geometry?.type === 'Point').map((f) => String(f.id)));
-        if (!known) continue;
-        ids.forEach((id, i) => {
-          if (known.has(String(id))) return;
-          const where = key === BASEMAP_PLACES ? 'the basemap has no label' : `${layer!.target} has no Point feature`;
-          add(file, [
-            {
-              file,
-              line: chapter.line,
-              field: `chapters[${chapter.index}].places.${key}[${i}]`,
-              message: `${where} with the id "${id}"`,
-              severity: 'error',
-            },
-          ]);
-        });
-      }
-    });
+    if (story) for (const rule of STORY_RULES) add(file, rule(story, layerData));
   };
 
   for (const file of paths) {

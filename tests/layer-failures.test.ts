@@ -122,3 +122,33 @@ describe('<geo-story> with layers that cannot be drawn', () => {
     });
   });
 });
+
+describe('<geo-story> with a highlight of a feature its layer does not have', () => {
+  const withPage = useBrowser();
+  const url = `${base}index.html?story=${encodeURIComponent('/tests/fixtures/stories/unknown-highlight.md')}`;
+
+  it('lists the id in the problems at its line and column, fires geo-story-error once, and draws the rest', async () => {
+    await withPage(url, { init: RECORD }, async ({ page, errors }) => {
+      await waitReady(page);
+      const problems = page.locator('geo-story').locator('[part="problems"]');
+      await problems.waitFor();
+      const shown = await page.evaluate(() => {
+        const el = document.querySelector('geo-story')!;
+        return {
+          problems: el.shadowRoot!.querySelector('[part="problems"]')!.textContent ?? '',
+          errors: (window as unknown as { storyErrors: string[] }).storyErrors,
+          corridor: el.map!.getLayoutProperty('corridor::line', 'visibility'),
+          chapters: el.shadowRoot!.querySelectorAll('[data-chapter-id]').length,
+        };
+      });
+      const expected =
+        'unknown-highlight.md:24:26: error: chapters[0].highlight.corridor[1]: ../../../geo/corridor.geojson: no feature has the id "center-line"';
+      expect(shown.problems).toContain(expected);
+      expect(shown.problems).not.toContain('corridor[0]');
+      expect(shown.errors.filter((m) => m.includes('center-line'))).toEqual([`/tests/fixtures/stories/${expected}`]);
+      expect(shown.corridor).toBe('visible');
+      expect(shown.chapters).toBe(2);
+      expect(errors).toEqual([]);
+    });
+  });
+});

@@ -118,7 +118,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       const chapter = story.chapters[this._index];
       const start = { host: this, story, storyUrl: this._loader.url, overrides: this._overrides, lang: this._lang };
       const announce = (text: string) => (this._announce = text);
-      const more = { chapter, basemap: this.basemap, label: this._describe().label, layerFailed: this._failures.add };
+      const more = { chapter, basemap: this.basemap, label: this._describe().label, failures: this._failures };
       return chapter && storyMapOptions({ ...start, ...more, announce });
     },
     onReady: (map, first) => this._onMapReady(map, first),

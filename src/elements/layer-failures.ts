@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events/emit.js';
 import '../events/geo-story-error.js';
-import type { Issue } from '../story/types.js';
+import { formatIssue, type Issue } from '../story/types.js';
 
 /** Why a story layer is not on the map: its file could not be fetched, or it failed validation. */
 export interface LayerFailure {
@@ -16,11 +16,14 @@ export interface LayerFailure {
 /**
  * The story layers that could not be drawn, by id: each is reported once per story (a map rebuilt
  * by the page's pool loads its layers again) with `geo-story-error`, listed in the problems, and
- * marked unavailable in the layer panel and the legends.
+ * marked unavailable in the layer panel and the legends. Also the chapters' references to
+ * features a loaded layer does not have, reported and listed the same way.
  */
 export class LayerFailures implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly failures = new Map<string, LayerFailure>();
+  /** Located issues of chapters naming features a layer does not have, by layer id. */
+  private readonly references = new Map<string, readonly Issue[]>();
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.host = host;
@@ -37,6 +40,17 @@ export class LayerFailures implements ReactiveController {
     emit(this.host, 'geo-story-error', issues ? { message, issues: [...issues] } : { message });
   };
 
+  /**
+   * Chapters name features that layer `id` does not have (the layer is drawn all the same); fires
+   * `geo-story-error` the first time for this story.
+   */
+  readonly addReferences = (id: string, issues: readonly Issue[]): void => {
+    if (this.references.has(id) || issues.length === 0) return;
+    this.references.set(id, issues);
+    this.host.requestUpdate();
+    emit(this.host, 'geo-story-error', { message: formatIssue(issues[0]!), issues: [...issues] });
+  };
+
   /** Why layer `id` is not drawn, if it is not. */
   get(id: string): LayerFailure | undefined {
     return this.failures.get(id);
@@ -45,14 +59,18 @@ export class LayerFailures implements ReactiveController {
   /** A new story: no layer has failed yet. */
   clear(): void {
     this.failures.clear();
+    this.references.clear();
   }
 
-  /** What the problem list shows: the located issues of invalid files and the messages of missing ones. */
+  /**
+   * What the problem list shows: the located issues of invalid files and of references to
+   * missing features, and the messages of missing files.
+   */
   get problems(): { messages: string[]; issues: Issue[] } {
     const all = [...this.failures.values()];
     return {
       messages: all.filter((f) => f.issues.length === 0).map((f) => f.message),
-      issues: all.flatMap((f) => f.issues),
+      issues: [...all.flatMap((f) => f.issues), ...[...this.references.values()].flat()],
     };
   }
 }

@@ -2,6 +2,7 @@ import { emit } from '../events/emit.js';
 import { targetForChapter } from '../map/chapter-state.js';
 import type { StoryMapOptions } from '../map/story-map.js';
 import type { Chapter, Lang, Story } from '../story/types.js';
+import type { LayerFailures } from './layer-failures.js';
 import type { LayerOverrides } from './layer-overrides.js';
 import { measureText } from './measure-text.js';
 import { t } from './strings.js';
@@ -21,8 +22,8 @@ export interface MapStart {
   label: string;
   /** Says something in the host's live region. */
   announce: (text: string) => void;
-  /** A story layer could not be drawn (the host reports it). */
-  layerFailed: StoryMapOptions['onLayerError'];
+  /** What the host reports of the story's layers: one that could not be drawn, chapters naming features it lacks. */
+  failures: Pick<LayerFailures, 'add' | 'addReferences'>;
 }
 
 /** Whether the reader asked for reduced motion: camera changes then jump instead of flying. */
@@ -46,7 +47,8 @@ export function storyMapOptions(start: MapStart): Omit<StoryMapOptions, 'contain
     reducedMotion,
     label: start.label,
     onError: (message, issues) => emit(host, 'geo-story-error', issues ? { message, issues } : { message }),
-    onLayerError: start.layerFailed,
+    onLayerError: start.failures.add,
+    onReferenceErrors: start.failures.addReferences,
     measureText: measureText(lang, story),
     onMeasure: (detail) => emit(host, 'geo-story-measure', detail),
     onMeasureMode: (active) => start.announce(t(lang, active ? 'measureOn' : 'measureOff')),

@@ -14,6 +14,7 @@ import boundaryText from '../../geo/basemap/boundary.geojson?raw';
 import labelsText from '../../geo/basemap/labels.geojson?raw';
 import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
 import { resolveChapterMeasure, type ResolvedMeasure } from '../geo/chapter-measure.js';
+import { highlightProblems } from '../geo/chapter-references.js';
 import type { ChapterMeasure, Issue, Lang, LngLat, Story, StoryLayer } from '../story/types.js';
 import { BASEMAP_ATTRIBUTION } from './attribution.js';
 import { basemapFile } from './basemap-file.js';
@@ -68,6 +69,8 @@ export interface StoryMapOptions {
   onError: (message: string, issues?: Issue[]) => void;
   /** Story layer `id` could not be drawn: its file could not be loaded (no issues) or failed validation. */
   onLayerError: (id: string, message: string, issues?: Issue[]) => void;
+  /** Chapters name features that story layer `id` does not have (its data is drawn all the same). */
+  onReferenceErrors: (id: string, issues: Issue[]) => void;
   /** Localized accessible name of the map canvas. */
   label: string;
   /** Localized text of the measure control. */
@@ -270,6 +273,8 @@ export class StoryMap {
       return;
     }
     this.data.set(layer.id, loaded.data);
+    const unknown = highlightProblems(this.options.story, layer.id, loaded.data, layer.file);
+    if (unknown.length > 0) this.options.onReferenceErrors(layer.id, unknown);
     this.kinds.set(layer.id, geometryKinds(loaded.data));
     this.layers?.setData(layer.id, loaded.data);
     // A declared measurement on this layer could not be drawn before its data arrived.

@@ -13,13 +13,15 @@ export type SeenChapters = Map<string, number>;
 
 /**
  * Reads one chapter: validates its block and checks the layers it names against `layerIds` (the
- * front matter's, when usable). Gives the chapter, or none when anything about it is broken.
+ * front matter's, when usable). Gives the chapter, or none when anything about it is broken; the
+ * YAML of a chapter it gives is kept in `parts`, by chapter index.
  */
 export function readChapter(
   raw: RawChapter,
   layerIds: Set<string> | undefined,
   seen: SeenChapters,
   report: Report,
+  parts?: Map<number, YamlPart>,
 ): Chapter[] {
   const prefix = `chapters[${raw.index}]`;
   let ok = !raw.broken;
@@ -69,6 +71,7 @@ export function readChapter(
     index: raw.index,
   };
   if (block.measure) chapter.measure = { ...block.measure };
+  parts?.set(raw.index, yaml.part);
   return [chapter];
 }
 

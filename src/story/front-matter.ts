@@ -12,6 +12,8 @@ export interface FrontMatterResult {
   story: Omit<Story, 'file' | 'chapters'>;
   /** The ids of the declared layers. */
   layerIds: Set<string>;
+  /** The YAML it was read from, to locate its fields later. */
+  part: YamlPart;
 }
 
 /** Reads the YAML between the front matter fences; undefined (with the issues reported) when it is not usable. */
@@ -82,7 +84,7 @@ export function readFrontMatter(source: string, report: Report): FrontMatterResu
     groups: front.groups.map((group) => ({ id: group.id, title: group.title })),
     layers,
   };
-  return { story, layerIds: new Set(firstLayer.keys()) };
+  return { story, layerIds: new Set(firstLayer.keys()), part };
 }
 
 /** Records an id; reports it when an earlier item already has it. */

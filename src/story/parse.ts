@@ -5,9 +5,11 @@
 import { splitChapters } from './chapter-blocks';
 import { readChapter, type SeenChapters } from './chapters';
 import { readFrontMatter } from './front-matter';
+import { recordPositions } from './positions';
 import { Report } from './report';
-import type { ParseResult } from './types';
+import type { ParseResult, Story } from './types';
 import { utf8Length } from './utf8-length';
+import type { YamlPart } from './yaml-positions';
 
 /** Largest story file accepted, in UTF-8 bytes; a story is text, not a data dump. */
 export const MAX_STORY_BYTES = 2 * 1024 * 1024;
@@ -43,8 +45,11 @@ export function parseStory(text: string, file: string): ParseResult {
     report.error(close + 1, 1, 'chapters', 'the story has no chapters: add a ```chapter block after the front matter');
   }
   const seen: SeenChapters = new Map();
-  const chapters = blocks.flatMap((block) => readChapter(block, front?.layerIds, seen, report));
+  const parts = new Map<number, YamlPart>();
+  const chapters = blocks.flatMap((block) => readChapter(block, front?.layerIds, seen, report, parts));
   // Nothing to show without a usable front matter or a single usable chapter.
   if (!front || chapters.length === 0) return report.result();
-  return report.result({ ...front.story, file, chapters });
+  const story: Story = { ...front.story, file, chapters };
+  recordPositions(story, front.part, parts);
+  return report.result(story);
 }
