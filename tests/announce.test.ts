@@ -15,6 +15,8 @@ interface Heard {
   visible: string[];
   /** The chapter's measurement line in its text, when it has one. */
   measureLine: string | undefined;
+  /** The names of the chapter's places in the page's language, read from the layer files and basemap labels. */
+  places: string[];
 }
 
 /** Goes to chapter `id`, waits for the map, and reads the live region, the canvas's name and the chapter. */
@@ -24,6 +26,22 @@ async function heardAt(page: Page, id: string): Promise<Heard> {
   return page.evaluate(async (c) => {
     const el = document.querySelector('geo-story')!;
     await el.updateComplete;
+    // The names as the files give them: each story layer's file beside the story, the basemap's labels.
+    const story = el.story!;
+    const chapter = story.chapters.find((ch) => ch.id === c)!;
+    const storyUrl = new URL(el.src, location.href);
+    const nameKey = el.lang === 'en' ? 'name_en' : 'name_zh_hant';
+    const places: string[] = [];
+    for (const [key, ids] of Object.entries(chapter.places)) {
+      const file = key === 'basemap' ? 'geo/basemap/labels.geojson' : story.layers.find((l) => l.id === key)!.file;
+      const data = (await (await fetch(new URL(file, key === 'basemap' ? location.href : storyUrl))).json()) as {
+        features: { id?: string | number; properties: Record<string, string> }[];
+      };
+      for (const id of ids) {
+        const f = data.features.find((x) => String(key === 'basemap' ? x.properties.label_id : x.id) === String(id))!;
+        places.push(f.properties[nameKey]!);
+      }
+    }
     const live = el.shadowRoot!.querySelector('.layout > [aria-live]')!;
     const text = el.shadowRoot!.querySelector(`[data-chapter-id="${c}"] .chapter-measure`);
     return {
@@ -33,6 +51,7 @@ async function heardAt(page: Page, id: string): Promise<Heard> {
       title: el.chapters.find((ch) => ch.id === c)!.title,
       visible: el.layers.filter((l) => l.visible).map((l) => l.title),
       measureLine: text?.textContent!.trim().replace(/\s+/g, ' '),
+      places,
     };
   }, id);
 }
@@ -45,6 +64,7 @@ const WORDS = {
     measure: /^Measured along (.+?): (.+?), from/,
     heardMeasure: (layer: string, along: string) => `Measured along ${layer}: ${along}.`,
     measureWord: 'Measured',
+    places: 'Places: ',
   },
   'zh-Hant': {
     chapter: (n: number, total: number, title: string) => `第 ${n} 章，共 ${total} 章：${title}。`,
@@ -52,6 +72,7 @@ const WORDS = {
     measure: /^沿(.+?)量度：(.+?)，由/,
     heardMeasure: (layer: string, along: string) => `沿${layer}量度：${along}。`,
     measureWord: '量度',
+    places: '地點：',
   },
 } as const;
 
@@ -67,6 +88,7 @@ describe('announcements', () => {
         const ids = await page.evaluate(() => document.querySelector('geo-story')!.chapters.map((c) => c.id));
         const labels = new Set<string>();
         let measured = 0;
+        let named = 0;
         // Backwards from the last chapter, so that every chapter, the first included, is a change.
         for (let i = ids.length - 1; i >= 0; i--) {
           const heard = await heardAt(page, ids[i]!);
@@ -77,6 +99,16 @@ describe('announcements', () => {
             expect(heard.label, ids[i]).toContain(layer);
           }
           expect(heard.label!.startsWith(words.label(heard.title)), `${heard.label}`).toBe(true);
+          // The places the chapter names, in the reader's language, after the chapter and before the layers.
+          if (heard.places.length > 0) {
+            const at = heard.live.indexOf(words.places);
+            expect(at, heard.live).toBeGreaterThan(0);
+            for (const place of heard.places) {
+              expect(heard.live.slice(at), ids[i]).toContain(place);
+              expect(heard.label, ids[i]).toContain(place);
+            }
+            named++;
+          } else expect(heard.live).not.toContain(words.places);
           labels.add(heard.label!);
           if (heard.measureLine) {
             const [, layer, along] = heard.measureLine.match(words.measure)!;
@@ -87,6 +119,7 @@ describe('announcements', () => {
         // Every chapter gives the map a name of its own; the story measures in some of its chapters.
         expect(labels.size).toBe(ids.length);
         expect(measured).toBeGreaterThan(0);
+        expect(named).toBeGreaterThan(ids.length / 2);
         expect(errors).toEqual([]);
       }));
 

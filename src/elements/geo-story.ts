@@ -313,8 +313,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   }
 
   /** The current chapter in words, in the current language: what the live region says on entering it, and the map's name. */
-  private _describe = (): ChapterDescription =>
-    describeChapter(this, this._lang, (m) => this._mapHost.map?.resolveMeasure(m));
+  private _describe = (): ChapterDescription => describeChapter(this, this._lang, this._mapHost.map);
 
   /** Makes chapter `index` the current one: its map state, the announcement, the hash, the event. */
   private _setActive(index: number): void {
@@ -335,6 +334,8 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     const story = this._loader.story!;
     // The reader may have scrolled on while the map loaded.
     map?.setTarget(targetForChapter(story.chapters[this._index]!, this._overrides));
+    // Named now that the layers' data is in: the chapter's places.
+    map?.setLang(this._lang, this._describe().label);
     this._loader.resolveReady();
     const firstIdleMs = Math.round(performance.now() - this._loader.startedAt);
     if (map && first) emit(this, 'geo-story-ready', { storyId: story.id, firstIdleMs });

@@ -15,7 +15,16 @@ import labelsText from '../../geo/basemap/labels.geojson?raw';
 import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
 import { resolveChapterMeasure, type ResolvedMeasure } from '../geo/chapter-measure.js';
 import { highlightProblems } from '../geo/chapter-references.js';
-import type { ChapterMeasure, Issue, Lang, LngLat, Story, StoryLayer } from '../story/types.js';
+import {
+  BASEMAP_PLACES,
+  type Chapter,
+  type ChapterMeasure,
+  type Issue,
+  type Lang,
+  type LngLat,
+  type Story,
+  type StoryLayer,
+} from '../story/types.js';
 import { BASEMAP_ATTRIBUTION } from './attribution.js';
 import { basemapFile } from './basemap-file.js';
 import { BASEMAP_LABEL_LAYERS, BASEMAP_SOURCE, offlineStyle, type BasemapData } from './basemap-style.js';
@@ -27,6 +36,7 @@ import { loadLayer } from './layer-data.js';
 import { geometryKinds, type GeometryKind } from './legend.js';
 import { MeasureControl, type MeasureText } from './measure-control.js';
 import { linesOf, type LayerLine } from './measure-lines.js';
+import { placeNames } from './place-names.js';
 import { StoryLayers } from './story-layers.js';
 
 // The worker is served from our own origin as a file beside the bundle (strict-CSP friendly,
@@ -214,6 +224,16 @@ export class StoryMap {
   resolveMeasure(measure: ChapterMeasure): ResolvedMeasure | undefined {
     const data = this.data.get(measure.layer);
     return data ? resolveChapterMeasure(measure, data) : undefined;
+  }
+
+  /** The names of a chapter's places in `lang`, as far as their layers' data is loaded (basemap labels: with the embedded basemap). */
+  placeNames(places: Chapter['places'], lang: Lang): string[] {
+    const labels = this.map.getSource(BASEMAP_SOURCE.labels) ? BASEMAP.labels : undefined;
+    return placeNames(
+      places,
+      (key) => (key === BASEMAP_PLACES ? (labels as FeatureCollection) : this.data.get(key)),
+      lang,
+    );
   }
 
   /** Whether a story layer is visible on the map now. */
