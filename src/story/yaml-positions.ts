@@ -3,7 +3,9 @@
  * file where a field (or the map that should hold it) is written.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { fieldName } from './field-path';
 import type { Report } from './report';
+import { explainYamlError } from './yaml-errors';
 
 /** Most YAML alias expansions accepted per document, against "billion laughs" style input. */
 const MAX_YAML_ALIASES = 100;
@@ -47,10 +49,13 @@ export function readYaml(
     report.warn(at.line, at.column, field, `YAML: ${warning.message}`);
   }
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const at = positionOf(part, error.pos[0]);
-      const message = error.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same map' : error.message;
-      report.error(at.line, at.column, field, `invalid YAML: ${message}`);
+    // After the first syntax error the reader is out of step, and what follows is mostly its echo;
+    // a key given twice is a mistake of its own wherever it is.
+    const shown = doc.errors.filter((error, i) => i === 0 || error.code === 'DUPLICATE_KEY');
+    for (const error of shown) {
+      const explained = explainYamlError(error, doc, source);
+      const at = positionOf(part, explained.offset);
+      report.error(at.line, at.column, fieldName(field, explained.path), `YAML syntax: ${explained.message}`);
     }
     return undefined;
   }
