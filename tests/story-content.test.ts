@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, inject, it } from 'vitest';
-import { featureBounds } from '../src/geo/bounds.js';
+import { resolveFit } from '../src/geo/fit-bounds.js';
 import { parseStory } from '../src/story/parse.js';
 import { waitReady, waitSettled } from './support/browser.js';
 import { useBrowser } from './support/use-browser.js';
@@ -68,7 +68,7 @@ describe('the default story in the browser', () => {
               expect(state.zoom, chapter.id).toBeCloseTo(chapter.camera.zoom, 2);
             } else {
               // A fitted chapter shows all of what it fits, and that fills a good part of the map.
-              const [w, s, e, n] = featureBounds(layerData(chapter.camera.layer), chapter.camera.feature)!;
+              const [w, s, e, n] = resolveFit(chapter.camera.fit, layerData).bounds!;
               const slack = 1e-6;
               expect(view.w, chapter.id).toBeLessThanOrEqual(w + slack);
               expect(view.s, chapter.id).toBeLessThanOrEqual(s + slack);

@@ -8,7 +8,7 @@ function chapter(id: string, zh: string, en: string, layers: string[], measure?:
   return {
     id,
     title: { 'zh-Hant': zh, en },
-    camera: { kind: 'view', center: [114.2, 22.5], zoom: 10, bearing: 0, pitch: 0 },
+    camera: { kind: 'view', center: [114.2, 22.5], zoom: 10, bearing: 0, pitch: 0, essential: false },
     layers,
     highlight: {},
     places: {},

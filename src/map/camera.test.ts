@@ -1,68 +1,65 @@
-import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { FitCamera, ViewCamera } from '../story/types.js';
-import { cameraView, fitBounds, startView, type FitBounds } from './camera.js';
+import { cameraView, startView, type FitBounds } from './camera.js';
 
-const view: ViewCamera = { kind: 'view', center: [114.2, 22.5], zoom: 11, bearing: 15, pitch: 30 };
+const view: ViewCamera = { kind: 'view', center: [114.2, 22.5], zoom: 11, bearing: 15, pitch: 30, essential: false };
+const at = { line: 3, column: 8, field: 'chapters[0].camera.fit' };
 const fit: FitCamera = {
   kind: 'fit',
-  layer: 'places',
-  feature: '7',
-  padding: 40,
+  fit: [{ kind: 'layer', layer: 'places', feature: '7', at }],
+  padding: { top: 10, right: 20, bottom: 30, left: 40 },
   maxZoom: 13,
   bearing: -10,
   pitch: 20,
+  essential: false,
 };
 
-const places: FeatureCollection = {
-  type: 'FeatureCollection',
-  features: [
-    { type: 'Feature', id: 7, properties: {}, geometry: { type: 'Point', coordinates: [114.1, 22.3] } },
-    { type: 'Feature', id: 'pier', properties: {}, geometry: { type: 'Point', coordinates: [114.3, 22.4] } },
-  ],
-};
-
-/** Records what it is asked and answers with the box's south-west corner as the centre. */
+/** Records what it is asked and answers with the box's south-west corner as the centre, and the padding it was given. */
 function recordingFit(): { fit: FitBounds; calls: Parameters<FitBounds>[] } {
   const calls: Parameters<FitBounds>[] = [];
   const fitter: FitBounds = (bounds, options) => {
     calls.push([bounds, options]);
     const [west, south] = bounds as [number, number, number, number];
-    return { center: [west, south], zoom: 12, bearing: options.bearing };
+    return { center: [west, south], zoom: 12, bearing: options.bearing, padding: options.padding as never };
   };
   return { fit: fitter, calls };
 }
 
-describe('fitBounds', () => {
-  it('finds a feature by its id as written, or as the number a digit string names', () => {
-    expect(fitBounds(places, 'pier')).toEqual([114.3, 22.4, 114.3, 22.4]);
-    expect(fitBounds(places, '7')).toEqual([114.1, 22.3, 114.1, 22.3]);
-    expect(fitBounds(places, undefined)).toEqual([114.1, 22.3, 114.3, 22.4]);
-    expect(fitBounds(places, 'missing')).toBeUndefined();
-  });
-});
-
 describe('cameraView', () => {
-  it('gives a declared view as it is, without asking for a fit', () => {
+  it('gives a declared view as it is, with no padding, without asking for a fit', () => {
     const { fit: fitter, calls } = recordingFit();
-    expect(cameraView(view, undefined, fitter)).toEqual({ center: [114.2, 22.5], zoom: 11, bearing: 15, pitch: 30 });
+    expect(cameraView(view, undefined, fitter)).toEqual({
+      center: [114.2, 22.5],
+      zoom: 11,
+      bearing: 15,
+      pitch: 30,
+      padding: { top: 0, right: 0, bottom: 0, left: 0 },
+    });
     expect(calls).toEqual([]);
   });
 
-  it("fits a feature's bounds with the camera's padding, zoom limit and bearing, and keeps its pitch", () => {
+  it('fits bounds with the padding of each side in place of the map’s own, the zoom limit and bearing, and keeps the pitch', () => {
     const { fit: fitter, calls } = recordingFit();
-    expect(cameraView(fit, places, fitter)).toEqual({ center: [114.1, 22.3], zoom: 12, bearing: -10, pitch: 20 });
-    expect(calls).toEqual([[[114.1, 22.3, 114.1, 22.3], { padding: 40, bearing: -10, maxZoom: 13 }]]);
+    const padding = { top: 10, right: 20, bottom: 30, left: 40 };
+    expect(cameraView(fit, [114.1, 22.3, 114.2, 22.4], fitter)).toEqual({
+      center: [114.1, 22.3],
+      zoom: 12,
+      bearing: -10,
+      pitch: 20,
+      padding,
+    });
+    expect(calls).toEqual([
+      [[114.1, 22.3, 114.2, 22.4], { padding, absolutePadding: true, bearing: -10, maxZoom: 13 }],
+    ]);
     const { maxZoom: _maxZoom, ...unlimited } = fit;
-    cameraView(unlimited, places, fitter);
-    expect(calls[1]![1]).toEqual({ padding: 40, bearing: -10 });
+    cameraView(unlimited, [114.1, 22.3, 114.2, 22.4], fitter);
+    expect(calls[1]![1]).toEqual({ padding, absolutePadding: true, bearing: -10 });
   });
 
-  it('is undefined for a fit until its data is there, and for a feature the data lacks', () => {
+  it('is undefined for a fit without bounds, and for bounds the map cannot fit', () => {
     const { fit: fitter } = recordingFit();
     expect(cameraView(fit, undefined, fitter)).toBeUndefined();
-    expect(cameraView({ ...fit, feature: 'missing' }, places, fitter)).toBeUndefined();
-    expect(cameraView(fit, places, () => undefined)).toBeUndefined();
+    expect(cameraView(fit, [114.1, 22.3, 114.2, 22.4], () => undefined)).toBeUndefined();
   });
 });
 

@@ -14,7 +14,7 @@ function chapter(
   return {
     id,
     title: { 'zh-Hant': id, en: id },
-    camera: { kind: 'view', center: [114 + zoom / 100, 22.5], zoom, bearing: 0, pitch: 0 },
+    camera: { kind: 'view', center: [114 + zoom / 100, 22.5], zoom, bearing: 0, pitch: 0, essential: false },
     layers,
     highlight,
     places,

@@ -1,4 +1,11 @@
-import { BASEMAP_PLACES, type CameraTarget, type Chapter, type ChapterMeasure } from '../story/types.js';
+import {
+  BASEMAP_PLACES,
+  type CameraTarget,
+  type Chapter,
+  type ChapterMeasure,
+  type FitTarget,
+  type Padding,
+} from '../story/types.js';
 
 /** Feature ids of one layer; ids are GeoJSON top-level `id` values. */
 export type FeatureIds = readonly (string | number)[];
@@ -57,26 +64,30 @@ function nonEmpty(lists: Readonly<Record<string, readonly (string | number)[]>>)
 
 /** True when two cameras describe the same view. */
 function sameCamera(a: CameraTarget, b: CameraTarget): boolean {
-  if (a.kind === 'view' && b.kind === 'view') {
-    return (
-      a.center[0] === b.center[0] &&
-      a.center[1] === b.center[1] &&
-      a.zoom === b.zoom &&
-      a.bearing === b.bearing &&
-      a.pitch === b.pitch
-    );
-  }
+  if (a.bearing !== b.bearing || a.pitch !== b.pitch || a.essential !== b.essential) return false;
+  if (a.kind === 'view' && b.kind === 'view')
+    return a.center[0] === b.center[0] && a.center[1] === b.center[1] && a.zoom === b.zoom;
   if (a.kind === 'fit' && b.kind === 'fit') {
     return (
-      a.layer === b.layer &&
-      a.feature === b.feature &&
-      a.padding === b.padding &&
-      a.maxZoom === b.maxZoom &&
-      a.bearing === b.bearing &&
-      a.pitch === b.pitch
+      a.fit.length === b.fit.length &&
+      a.fit.every((target, i) => sameFitTarget(target, b.fit[i]!)) &&
+      samePadding(a.padding, b.padding) &&
+      a.maxZoom === b.maxZoom
     );
   }
   return false;
+}
+
+function sameFitTarget(a: FitTarget, b: FitTarget): boolean {
+  if (a.kind === 'layer' && b.kind === 'layer') return a.layer === b.layer && a.feature === b.feature;
+  if (a.kind === 'bbox' && b.kind === 'bbox') return a.bbox.every((x, i) => x === b.bbox[i]);
+  if (a.kind === 'measure' && b.kind === 'measure') return sameMeasure(a.measure, b.measure);
+  return false;
+}
+
+/** True when two paddings keep the same room on every side. */
+export function samePadding(a: Padding, b: Padding): boolean {
+  return a.top === b.top && a.right === b.right && a.bottom === b.bottom && a.left === b.left;
 }
 
 /** True when two declared measurements are the same (both absent counts as the same). */

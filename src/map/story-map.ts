@@ -100,6 +100,8 @@ export class StoryMap {
 
   private readonly options: StoryMapOptions;
   private readonly data = new Map<string, FeatureCollection>();
+  /** Layers whose file could not be loaded or failed validation: their data never comes. */
+  private readonly failed = new Set<string>();
   /** Geometry kinds of each loaded layer, worked out once: legends ask for them on every render. */
   private readonly kinds = new Map<string, GeometryKind[]>();
   private readonly abort = new AbortController();
@@ -141,7 +143,12 @@ export class StoryMap {
       'bottom-right',
     );
     this.map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
-    this.camera = new ChapterCamera(this.map, (layerId) => this.data.get(layerId), options.reducedMotion);
+    this.camera = new ChapterCamera(
+      this.map,
+      (layerId) => this.data.get(layerId) ?? (this.failed.has(layerId) ? null : undefined),
+      options.story.layers.map((l) => l.id),
+      options.reducedMotion,
+    );
     this.measureControl = new MeasureControl({
       text: options.measureText,
       lines: () => this.visibleLines(),
@@ -289,7 +296,9 @@ export class StoryMap {
     const loaded = await loadLayer(layer, this.options.story.file, this.options.storyUrl, this.abort.signal);
     if (this.destroyed) return;
     if (!('data' in loaded)) {
+      this.failed.add(layer.id);
       this.options.onLayerError(layer.id, loaded.message, loaded.issues);
+      this.camera.dataArrived(layer.id);
       return;
     }
     this.data.set(layer.id, loaded.data);

@@ -4,8 +4,10 @@ import { validate } from './explain-zod-issues';
 import { fieldName, isPlainMap, valueAt } from './field-path';
 import { declared } from './front-matter';
 import type { Report } from './report';
-import { chapterSchema, type ChapterBlock } from './schema';
-import { BASEMAP_PLACES, LANGS, type CameraTarget, type Chapter } from './types';
+import { chapterSchema, FIT_MEASURE, type ChapterBlock } from './schema';
+import { BASEMAP_PLACES, LANGS, type CameraTarget, type Chapter, type ChapterMeasure, type FitTarget } from './types';
+
+type FitCameraBlock = Extract<ChapterBlock['camera'], { fit: unknown }>;
 import { locate, readYaml, type YamlPart } from './yaml-positions';
 
 /** Chapter ids seen so far in the file, with the line of their block, to catch duplicates. */
@@ -61,7 +63,7 @@ export function readChapter(
   const chapter: Chapter = {
     id: block.id,
     title: block.title,
-    camera: toCamera(block.camera),
+    camera: toCamera(block, yaml.part, prefix),
     layers: [...block.layers],
     highlight: idLists(block.highlight),
     places: idLists(block.places),
@@ -85,21 +87,55 @@ function idLists(lists: Record<string, readonly (string | number)[]> | undefined
   return copy;
 }
 
-/** The block's camera as a typed target; `fit: layer/feature` is split into its two ids. */
-function toCamera(camera: ChapterBlock['camera']): CameraTarget {
-  if ('fit' in camera) {
-    const slash = camera.fit.indexOf('/');
-    return {
-      kind: 'fit',
-      layer: slash < 0 ? camera.fit : camera.fit.slice(0, slash),
-      ...(slash >= 0 && { feature: camera.fit.slice(slash + 1) }),
-      padding: camera.padding,
-      ...(camera.maxZoom !== undefined && { maxZoom: camera.maxZoom }),
-      bearing: camera.bearing,
-      pitch: camera.pitch,
-    };
+/** The block's camera as a typed target: each fit reference located, `layer/feature` split, padding per side. */
+function toCamera(block: ChapterBlock, part: YamlPart, prefix: string): CameraTarget {
+  const { camera } = block;
+  const { bearing, pitch, essential } = camera;
+  if (!('fit' in camera))
+    return { kind: 'view', center: [...camera.center], zoom: camera.zoom, bearing, pitch, essential };
+  const padding =
+    typeof camera.padding === 'number'
+      ? { top: camera.padding, right: camera.padding, bottom: camera.padding, left: camera.padding }
+      : { top: 0, right: 0, bottom: 0, left: 0, ...camera.padding };
+  return {
+    kind: 'fit',
+    fit: fitTargets(camera.fit, block.measure, part, prefix),
+    padding,
+    ...(camera.maxZoom !== undefined && { maxZoom: camera.maxZoom }),
+    bearing,
+    pitch,
+    essential,
+  };
+}
+
+/** The targets of `fit`: a box, or each reference (a layer, a feature, or `measure`) with where it is written. */
+function fitTargets(
+  fit: FitCameraBlock['fit'],
+  measure: ChapterMeasure | undefined,
+  part: YamlPart,
+  prefix: string,
+): FitTarget[] {
+  if (typeof fit[0] === 'number') {
+    const [west, south, east, north] = fit as readonly number[] as [number, number, number, number];
+    return [{ kind: 'bbox', bbox: [west, south, east, north] }];
   }
-  return { kind: 'view', center: [...camera.center], zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
+  const refs = typeof fit === 'string' ? [fit] : (fit as readonly string[]);
+  return refs.map((ref, i): FitTarget => {
+    const path = typeof fit === 'string' ? ['camera', 'fit'] : ['camera', 'fit', i];
+    const at = { ...locate(part, path), field: fieldName(prefix, path) };
+    // Only a chapter with a measure gets here with `fit: measure` (checkReferences).
+    if (ref === FIT_MEASURE && measure) return { kind: 'measure', measure: { ...measure }, at };
+    const slash = ref.indexOf('/');
+    if (slash < 0) return { kind: 'layer', layer: ref, at };
+    return { kind: 'layer', layer: ref.slice(0, slash), feature: ref.slice(slash + 1), at };
+  });
+}
+
+/** The layer ids a block's `fit` names, with the path of each reference (`measure` and boxes name none). */
+function fitLayers(camera: ChapterBlock['camera']): { path: PropertyKey[]; ref: string }[] {
+  if (!('fit' in camera) || typeof camera.fit[0] === 'number') return [];
+  if (typeof camera.fit === 'string') return [{ path: ['camera', 'fit'], ref: camera.fit }];
+  return (camera.fit as readonly string[]).map((ref, i) => ({ path: ['camera', 'fit', i], ref }));
 }
 
 /** Checks that every layer a chapter names is declared in the front matter. */
@@ -151,7 +187,19 @@ function checkReferences(
   const places = valueAt(data, ['places']).value;
   if (isPlainMap(places))
     for (const id of Object.keys(places)) if (id !== BASEMAP_PLACES) missing(['places', id], id, true);
-  if ('fit' in block.camera) missing(['camera', 'fit'], block.camera.fit.split('/')[0]!);
+  for (const { path, ref } of fitLayers(block.camera)) {
+    if (ref !== FIT_MEASURE) missing(path, ref.split('/')[0]!);
+    else if (!block.measure) {
+      const at = locate(part, path);
+      report.error(
+        at.line,
+        at.column,
+        fieldName(prefix, path),
+        "fit: measure frames the chapter's measured stretch, but this chapter has no measure",
+      );
+      ok = false;
+    }
+  }
   if (block.measure) missing(['measure', 'layer'], block.measure.layer);
   return ok;
 }

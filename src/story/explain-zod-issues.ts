@@ -35,9 +35,17 @@ function unwrap(schema: SchemaLike | undefined): SchemaLike | undefined {
 
 function schemaAt(schema: SchemaLike | undefined, path: readonly PropertyKey[]): SchemaLike | undefined {
   let current = unwrap(schema);
-  for (const segment of path) {
+  for (const [i, segment] of path.entries()) {
     const def = current?._zod.def;
     if (!def) return undefined;
+    // Zod reports inside the one member of a union whose type matches: the first member that has the path.
+    if (def.type === 'union') {
+      for (const option of def.options ?? []) {
+        const found = schemaAt(option, path.slice(i));
+        if (found) return found;
+      }
+      return undefined;
+    }
     if (def.type === 'object')
       current = def.shape && Object.hasOwn(def.shape, segment) ? def.shape[String(segment)] : undefined;
     else if (def.type === 'array') current = def.element;
@@ -51,6 +59,7 @@ function schemaAt(schema: SchemaLike | undefined, path: readonly PropertyKey[]):
 
 function keysOf(schema: SchemaLike | undefined): string[] {
   const def = unwrap(schema)?._zod.def;
+  if (def?.type === 'union') return [...new Set((def.options ?? []).flatMap(keysOf))];
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 

@@ -53,17 +53,39 @@ describe('a good story', () => {
 
   it('turns a view camera and a fit camera into typed targets', () => {
     const [corridor, overview, whole] = story!.chapters;
-    expect(corridor!.camera).toEqual({ kind: 'view', center: [114.2, 22.56], zoom: 12.5, bearing: 0, pitch: 0 });
+    expect(corridor!.camera).toEqual({
+      kind: 'view',
+      center: [114.2, 22.56],
+      zoom: 12.5,
+      bearing: 0,
+      pitch: 0,
+      essential: false,
+    });
+    const padding = { top: 40, right: 40, bottom: 40, left: 40 };
     expect(overview!.camera).toEqual({
       kind: 'fit',
-      layer: 'corridor',
-      feature: 'centreline',
-      padding: 40,
+      fit: [
+        {
+          kind: 'layer',
+          layer: 'corridor',
+          feature: 'centreline',
+          at: { line: 73, column: 15, field: 'chapters[1].camera.fit' },
+        },
+      ],
+      padding,
       maxZoom: 14,
       bearing: 0,
       pitch: 30,
+      essential: false,
     });
-    expect(whole!.camera).toEqual({ kind: 'fit', layer: 'boundary', padding: 40, bearing: 0, pitch: 0 });
+    expect(whole!.camera).toEqual({
+      kind: 'fit',
+      fit: [{ kind: 'layer', layer: 'boundary', at: { line: 87, column: 15, field: 'chapters[2].camera.fit' } }],
+      padding,
+      bearing: 0,
+      pitch: 0,
+      essential: false,
+    });
   });
 
   it('keeps layers, highlights, measure and sources', () => {
@@ -158,6 +180,60 @@ describe('dashing only some features of a layer', () => {
         label: false,
       },
     ]);
+  });
+});
+
+describe('every form of fit', () => {
+  const { story, issues } = parseFixture('good/fit-forms.md');
+  const [list, box, measured] = story?.chapters.map((c) => c.camera) ?? [];
+
+  it('parses without issues', () => {
+    expect(issues).toEqual([]);
+  });
+
+  it('reads a list of references, each located, with padding given per side (a side left out is 0)', () => {
+    expect(list).toMatchObject({
+      kind: 'fit',
+      fit: [
+        {
+          kind: 'layer',
+          layer: 'corridor',
+          feature: 'centreline',
+          at: { line: 20, column: 9, field: 'chapters[0].camera.fit[0]' },
+        },
+        {
+          kind: 'layer',
+          layer: 'places',
+          feature: 'sha-tau-kok',
+          at: { line: 20, column: 30, field: 'chapters[0].camera.fit[1]' },
+        },
+      ],
+      padding: { top: 20, right: 0, bottom: 80, left: 0 },
+      essential: false,
+    });
+  });
+
+  it('reads four numbers as a box, and an essential move', () => {
+    expect(box).toMatchObject({
+      kind: 'fit',
+      fit: [{ kind: 'bbox', bbox: [114.1, 22.45, 114.3, 22.6] }],
+      essential: true,
+    });
+  });
+
+  it("reads fit: measure as the chapter's measured stretch", () => {
+    expect(measured).toMatchObject({
+      kind: 'fit',
+      fit: [
+        {
+          kind: 'measure',
+          measure: { layer: 'corridor', feature: 'centreline', from: 1, to: 2.5 },
+          at: { line: 51, column: 15, field: 'chapters[2].camera.fit' },
+        },
+      ],
+      padding: { top: 10, right: 10, bottom: 10, left: 10 },
+      maxZoom: 15,
+    });
   });
 });
 

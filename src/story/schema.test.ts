@@ -84,6 +84,7 @@ describe('camera', () => {
       zoom: 12.5,
       bearing: 0,
       pitch: 0,
+      essential: false,
     });
   });
 
@@ -94,6 +95,18 @@ describe('camera', () => {
       maxZoom: 14,
       bearing: 0,
       pitch: 0,
+      essential: false,
+    });
+  });
+
+  it('takes a list of references, a box, and padding per side', () => {
+    expect(cameraSchema.parse({ fit: ['corridor', 'places/7', 'measure'], padding: { left: 300 } })).toMatchObject({
+      fit: ['corridor', 'places/7', 'measure'],
+      padding: { left: 300 },
+    });
+    expect(cameraSchema.parse({ fit: [114.1, 22.4, 114.3, 22.6], essential: true })).toMatchObject({
+      fit: [114.1, 22.4, 114.3, 22.6],
+      essential: true,
     });
   });
 
@@ -107,6 +120,14 @@ describe('camera', () => {
     ['a fit with an empty feature', { fit: 'corridor/' }],
     ['a fit to an unkebabed layer', { fit: 'Corridor' }],
     ['an infinite zoom', { center: [0, 0], zoom: Infinity }],
+    ['an empty list to fit', { fit: [] }],
+    ['a box of three numbers', { fit: [114.1, 22.4, 114.3] }],
+    ['a box running east to west', { fit: [114.3, 22.4, 114.1, 22.6] }],
+    ['a box with its latitudes swapped', { fit: [114.1, 22.6, 114.3, 22.4] }],
+    ['a list mixing references and numbers', { fit: ['corridor', 114.2] }],
+    ['a negative padding side', { fit: 'corridor', padding: { top: -1 } }],
+    ['a padding side that is not one', { fit: 'corridor', padding: { middle: 10 } }],
+    ['essential that is not true or false', { center: [0, 0], zoom: 1, essential: 'yes' }],
   ])('rejects %s', (_, camera) => {
     expect(cameraSchema.safeParse(camera).success).toBe(false);
   });

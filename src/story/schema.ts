@@ -82,6 +82,8 @@ const zoomSchema = numberIn(0, 22);
 const pitchSchema = numberIn(0, 85, ' (degrees)');
 const bearingSchema = z.number({ error: 'expected a bearing in degrees (a number)' });
 
+const essentialSchema = z._default(z.boolean({ error: 'expected true or false' }), false);
+
 /** A camera given as an explicit view. */
 export const viewCameraSchema = strict(
   {
@@ -89,23 +91,71 @@ export const viewCameraSchema = strict(
     zoom: zoomSchema,
     bearing: z._default(bearingSchema, 0),
     pitch: z._default(pitchSchema, 0),
+    essential: essentialSchema,
   },
   'expected a camera map',
 );
 
-const FIT_EXPECTED = 'expected a layer id, or layer id/feature id, e.g. "corridor" or "corridor/centreline"';
+const FIT_EXPECTED =
+  'expected a layer id, layer id/feature id, or measure, e.g. "corridor", "corridor/centreline" or measure';
 
-/** `layer` or `layer/featureId`: the feature id is everything after the first slash. */
+/** `layer` or `layer/featureId`: the feature id is everything after the first slash. `measure` is a layer id in form. */
 export const FIT_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/\S.*)?$/;
 
-/** A camera that fits a layer, or one feature of it. */
+/** The fit that names the chapter's measured stretch rather than a layer. */
+export const FIT_MEASURE = 'measure';
+
+const fitRefSchema = z.string({ error: FIT_EXPECTED }).check(z.regex(FIT_PATTERN, { error: FIT_EXPECTED }));
+
+const BBOX_EXPECTED = 'expected a box [west, south, east, north], e.g. [114.1, 22.4, 114.3, 22.6]';
+const BBOX_ORDER = 'expected west less than east and south less than north: the order is [west, south, east, north]';
+
+/** A box [west, south, east, north] in degrees (RFC 7946 section 5); boxes across the antimeridian are not taken. */
+export const bboxSchema = z
+  .tuple(
+    [
+      numberIn(-180, 180, '', 'expected a west longitude from -180 to 180'),
+      numberIn(-90, 90, '', 'expected a south latitude from -90 to 90'),
+      numberIn(-180, 180, '', 'expected an east longitude from -180 to 180'),
+      numberIn(-90, 90, '', 'expected a north latitude from -90 to 90'),
+    ],
+    { error: BBOX_EXPECTED },
+  )
+  .check(z.refine(([west, south, east, north]) => west < east && south < north, { error: BBOX_ORDER }));
+
+const FIT_LIST_EXPECTED = 'expected a list of layer ids or layer id/feature ids, e.g. [corridor/centreline, places]';
+
+/** What a fit camera frames: one reference, a list of them, or a box. */
+export const fitSchema = z.union(
+  [
+    fitRefSchema,
+    z.array(fitRefSchema, { error: FIT_LIST_EXPECTED }).check(z.minLength(1, { error: FIT_LIST_EXPECTED })),
+    bboxSchema,
+  ],
+  { error: `${FIT_EXPECTED}; a list of them; or a box [west, south, east, north]` },
+);
+
+const PADDING_EXPECTED = 'expected pixels (a number of 0 or more), or a map of top, right, bottom and left';
+const sideSchema = z.optional(numberIn(0, undefined, ' (pixels)'));
+
+/** Pixels around what a fit frames: one number for every side, or a map of sides (a side left out is 0). */
+export const paddingSchema = z.union(
+  [
+    numberIn(0, undefined, ' (pixels)'),
+    strict({ top: sideSchema, right: sideSchema, bottom: sideSchema, left: sideSchema }, PADDING_EXPECTED),
+  ],
+  { error: PADDING_EXPECTED },
+);
+
+/** A camera that fits layers, features, a box or the chapter's measured stretch. */
 export const fitCameraSchema = strict(
   {
-    fit: z.string({ error: FIT_EXPECTED }).check(z.regex(FIT_PATTERN, { error: FIT_EXPECTED })),
-    padding: z._default(numberIn(0, undefined, ' (pixels)'), 40),
+    fit: fitSchema,
+    padding: z._default(paddingSchema, 40),
     maxZoom: z.optional(zoomSchema),
     bearing: z._default(bearingSchema, 0),
     pitch: z._default(pitchSchema, 0),
+    essential: essentialSchema,
   },
   'expected a camera map',
 );

@@ -66,6 +66,24 @@ export interface LayerGroup {
   title: Localized;
 }
 
+/** Pixels kept clear on each side of the map. */
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** Where a field is written in the story file, and its name in issues (e.g. `chapters[2].camera.fit[1]`). */
+export interface FieldAt {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  /** Dotted path of the field, as issues name it. */
+  field: string;
+}
+
 /** A camera given as an explicit view. */
 export interface ViewCamera {
   kind: 'view';
@@ -73,21 +91,52 @@ export interface ViewCamera {
   zoom: number;
   bearing: number;
   pitch: number;
+  /** The move flies even when the reader prefers reduced motion. */
+  essential: boolean;
 }
 
-/** A camera that fits the bounds of a layer, or of one feature of it. */
-export interface FitCamera {
-  kind: 'fit';
+/** A layer, or one feature of it, that a fit camera frames. */
+export interface FitLayer {
+  kind: 'layer';
   /** Layer id. */
   layer: string;
-  /** Feature id within that layer; the whole layer when absent. */
-  feature?: string | number;
-  /** Padding in CSS pixels around the fitted bounds. */
-  padding: number;
+  /** Feature id within that layer (the text after the first slash); the whole layer when absent. */
+  feature?: string;
+  /** Where the reference is written. */
+  at: FieldAt;
+}
+
+/** A box a fit camera frames: [west, south, east, north] in degrees. */
+export interface FitBox {
+  kind: 'bbox';
+  bbox: [west: number, south: number, east: number, north: number];
+}
+
+/** The chapter's measured stretch, framed by a fit camera. */
+export interface FitMeasure {
+  kind: 'measure';
+  /** The chapter's measurement. */
+  measure: ChapterMeasure;
+  /** Where `measure` is written as the fit. */
+  at: FieldAt;
+}
+
+/** One of the things a fit camera frames. */
+export type FitTarget = FitLayer | FitBox | FitMeasure;
+
+/** A camera that fits the union of the bounds of its targets. */
+export interface FitCamera {
+  kind: 'fit';
+  /** What to frame: layers, features, a box or the measured stretch; the camera frames all of them. */
+  fit: FitTarget[];
+  /** Padding in CSS pixels around the fitted bounds (the viewer adds the room the chapter card takes). */
+  padding: Padding;
   /** Upper bound on the zoom the fit may choose. */
   maxZoom?: number;
   bearing: number;
   pitch: number;
+  /** The move flies even when the reader prefers reduced motion. */
+  essential: boolean;
 }
 
 /** Where a chapter puts the camera. */
