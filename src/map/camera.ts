@@ -81,8 +81,10 @@ export class ChapterCamera {
     if (!view) return;
     // A new chapter interrupts whatever move is running (declared state, not a queue of moves).
     this.map.stop();
-    if (!animate || this.reducedMotion()) this.map.jumpTo(view);
-    else this.map.flyTo({ ...view, essential: true, maxDuration: 3500 });
+    // Under reduced motion only a move the author marked essential flies; MapLibre's own check
+    // of the same media query then lets it fly too.
+    if (!animate || (this.reducedMotion() && !camera.essential)) this.map.jumpTo(view);
+    else this.map.flyTo({ ...view, essential: camera.essential, maxDuration: 3500 });
   }
 
   /** A layer's data arrived, or will never come: a fit that was waiting for it is placed once it waits for none. */
