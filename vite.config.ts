@@ -2,6 +2,7 @@
 import { cp } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { ships, siteStories } from './scripts/vite/site-stories.ts';
 
 /** A plugin that runs `task` with the resolved output folder once a build has written its bundle. */
 export function afterBuild(name: string, task: (outDir: string) => Promise<void>): Plugin {
@@ -24,7 +25,8 @@ function copyStoryData(): Plugin {
         recursive: true,
         // geo/reference holds build inputs (the fact sheet, the 2 m land), not layers a story draws.
         filter: (src) =>
-          (!src.endsWith('.md') || dir === 'stories') && src !== resolve(import.meta.dirname, 'geo/reference'),
+          (!src.endsWith('.md') || (dir === 'stories' && ships(import.meta.dirname, src))) &&
+          src !== resolve(import.meta.dirname, 'geo/reference'),
       });
     }
   });
@@ -43,7 +45,7 @@ export const LIT_OXC = {
 export default defineConfig({
   // Relative base: the built site works from any folder of any static server.
   base: './',
-  plugins: [copyStoryData()],
+  plugins: [siteStories(), copyStoryData()],
   oxc: LIT_OXC,
   // MapLibre 6 is ESM and loads its worker from a separate file; pre-bundling would break that.
   optimizeDeps: { exclude: ['maplibre-gl'] },
