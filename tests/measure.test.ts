@@ -1,8 +1,9 @@
-import { length, lineString } from '@turf/turf';
+import { along, length, lineString } from '@turf/turf';
 import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import type { LngLat } from '../src/story/types.js';
 import { waitReady, waitSettled } from './support/browser.js';
 import { pixelShare } from './support/pixels.js';
 import { waitIdle, type Box } from './support/pixel-diff.js';
@@ -85,6 +86,11 @@ const measures = (page: Page) =>
       ).measures,
   );
 
+/** The figures of a line in km, as hundredths (whole numbers): "From km 0.00 to km 5.55" gives [0, 555]. */
+function hundredths(line: string): number[] {
+  return [...line.matchAll(/[\d,]+\.\d\d/g)].map((m) => Math.round(parseFloat(m[0].replace(/,/g, '')) * 100));
+}
+
 /** A distance in a readout line, in metres: "5.38 km", "5.38 公里", "850 m". */
 function metres(line: string): number {
   const m = /([\d.,]+)\s*(km|公里|m|米)/.exec(line);
@@ -118,6 +124,10 @@ describe('measuring', () => {
       expect(state.lines[0]).toMatch(/^Straight line: [\d.]+ km$/);
       expect(state.lines[1]).toMatch(/^Along Ecological corridor: [\d.]+ km$/);
       expect(state.lines[2]).toMatch(/^From km [\d.]+ to km [\d.]+$/);
+      // One rounding rule: the distance along is the difference of the two chainages as shown.
+      const [along] = hundredths(state.lines[1]!);
+      const [from, to] = hundredths(state.lines[2]!);
+      expect(along, state.lines.join(' / ')).toBe(Math.abs(to! - from!));
       const shownAlong = metres(state.lines[1]!);
       console.log(`corridor: readout ${state.lines[1]} (${shownAlong} m), Turf ${TURF_METERS.toFixed(1)} m`);
       expect(Math.abs(shownAlong - TURF_METERS) / TURF_METERS).toBeLessThan(0.01);
@@ -298,12 +308,87 @@ describe('measuring', () => {
         number,
         number,
       ];
+      expect(Math.round(along / 10), text).toBe(Math.round(to / 10) - Math.round(from / 10));
       expect(Math.abs(along - alongMeters)).toBeLessThan(10);
       expect(Math.abs(from - fromMeters)).toBeLessThan(10);
       expect(Math.abs(to - TURF_METERS)).toBeLessThan(10);
       expect(straight).toBeLessThan(along);
       const box = await mapBox(page);
       expect((await pixelShare(page, box, { along: ALONG }, 10)).along).toBeGreaterThan(0.0005);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('gives figures that agree where rounding each on its own would not: along = to - from, as shown', async () => {
+    // Chainages 4 m and ...6 m: on their own they round to km 0.00 and up, their difference (…2 m) down.
+    const toMeters = Math.floor(TURF_METERS / 10) * 10 - 4;
+    const ends = [4, toMeters].map((m) => along(centreline, m, { units: 'meters' }).geometry.coordinates);
+    await withPage(pageUrl('en'), async ({ page, errors }) => {
+      await waitReady(page);
+      await waitSettled(page);
+      const detail = await page.evaluate((pts) => document.querySelector('geo-story')!.measure(pts), ends as LngLat[]);
+      expect(Math.round(detail.alongMeters! / 10)).not.toBe(
+        Math.round(detail.chainageMeters![1] / 10) - Math.round(detail.chainageMeters![0] / 10),
+      );
+      const { lines } = await measureState(page);
+      const [shown] = hundredths(lines[1]!);
+      const [from, to] = hundredths(lines[2]!);
+      expect(from).toBe(0);
+      expect(shown, lines.join(' / ')).toBe(to! - from!);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('moves the readout off a measured point that lies under it, also when the map is moved', async () => {
+    await withPage(pageUrl('en'), async ({ page, errors }) => {
+      await waitReady(page);
+      await waitSettled(page);
+      await page.locator('geo-story [part="measure-toggle"]').click();
+      /** The readout's box and corner, and where each measured point is on the page. */
+      const where = (points: [number, number][]) =>
+        page.evaluate((pts) => {
+          const el = document.querySelector('geo-story')!;
+          const readout = el.shadowRoot!.querySelector<HTMLElement>('[part="measure-readout"]')!;
+          const r = readout.getBoundingClientRect();
+          const c = el.map!.getCanvas().getBoundingClientRect();
+          const at = pts.map((p) => el.map!.project(p)).map((p) => ({ x: c.x + p.x, y: c.y + p.y }));
+          return {
+            box: { left: r.left, right: r.right, top: r.top, bottom: r.bottom },
+            dock: readout.dataset.dock,
+            at,
+          };
+        }, points);
+      const under = (box: { left: number; right: number; top: number; bottom: number }, p: { x: number; y: number }) =>
+        p.x > box.left - 12 && p.x < box.right + 12 && p.y > box.top - 12 && p.y < box.bottom + 12;
+      // A path from the middle of the map to the point under the middle of the readout.
+      const ends = await page.evaluate(() => {
+        const el = document.querySelector('geo-story')!;
+        const map = el.map!;
+        const r = el.shadowRoot!.querySelector('[part="measure-readout"]')!.getBoundingClientRect();
+        const c = map.getCanvas().getBoundingClientRect();
+        const u = map.unproject([(r.left + r.right) / 2 - c.x, (r.top + r.bottom) / 2 - c.y]);
+        const m = map.getCenter();
+        return [
+          [m.lng, m.lat],
+          [u.lng, u.lat],
+        ] as [number, number][];
+      });
+      expect((await where(ends)).dock).toBe('top-right');
+      await page.evaluate((pts) => document.querySelector('geo-story')!.measure(pts), ends);
+      let seen = await where(ends);
+      expect(seen.dock).not.toBe('top-right');
+      for (const p of seen.at) expect(under(seen.box, p), JSON.stringify(seen)).toBe(false);
+      // The reader drags the map so that the far end comes under the readout's new place: it moves again.
+      const before = seen.dock;
+      const far = seen.at[1]!;
+      const target = { x: (seen.box.left + seen.box.right) / 2, y: (seen.box.top + seen.box.bottom) / 2 };
+      await page.evaluate(
+        ([dx, dy]) => document.querySelector('geo-story')!.map!.panBy([dx!, dy!], { animate: false }),
+        [far.x - target.x, far.y - target.y],
+      );
+      seen = await where(ends);
+      expect(seen.dock).not.toBe(before);
+      for (const p of seen.at) expect(under(seen.box, p), JSON.stringify(seen)).toBe(false);
       expect(errors).toEqual([]);
     });
   });

@@ -32,7 +32,12 @@ const layers = (titles: Record<string, string>, visible: string[]): LayerSummary
   Object.entries(titles).map(([id, title]) => ({ id, title, visible: visible.includes(id), geometry: [] }));
 const EN = { bay: 'Mirs Bay', boundary: 'Boundary', corridor: 'Ecological corridor' };
 const ZH = { bay: '大鵬灣', boundary: '邊界', corridor: '生態走廊' };
-const measured = { alongMeters: 5550, straightMeters: 5240 } as ResolvedMeasure;
+const measured = {
+  alongMeters: 5550,
+  straightMeters: 5240,
+  fromChainageMeters: 0,
+  toChainageMeters: 5550,
+} as ResolvedMeasure;
 /** A map that has loaded nothing yet: no places, no measurement. */
 const bare: MapFacts = { resolveMeasure: () => undefined, placeNames: () => [] };
 /** A map with the corridor's data: the measurement, and places named in each language. */

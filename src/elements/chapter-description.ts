@@ -1,5 +1,5 @@
 import type { ResolvedMeasure } from '../geo/chapter-measure.js';
-import { formatDistance } from '../geo/format.js';
+import { formatStretch } from '../geo/format.js';
 import { localize } from '../story/lang.js';
 import type { Chapter, ChapterMeasure, Lang, Story } from '../story/types.js';
 import { t } from './strings.js';
@@ -65,7 +65,8 @@ export function describeChapter(view: DescribedStory, lang: Lang, map: MapFacts 
   const measured = declared && map?.resolveMeasure(declared);
   if (declared && measured) {
     const layer = view.layers.find((l) => l.id === declared.layer)?.title ?? declared.layer;
-    parts.push(t(lang, 'announceMeasure', { layer, along: formatDistance(measured.alongMeters, lang) }));
+    const { along } = formatStretch(measured.fromChainageMeters, measured.toChainageMeters, 0, lang);
+    parts.push(t(lang, 'announceMeasure', { layer, along }));
   }
   return { announcement: parts.join(lang === 'en' ? ' ' : ''), label: label.join(lang === 'en' ? '. ' : '。') };
 }

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { ResolvedMeasure } from '../geo/chapter-measure.js';
-import { formatChainage, formatDistance } from '../geo/format.js';
+import { formatStretch } from '../geo/format.js';
 import { langTag, localize, localizedTag } from '../story/lang.js';
 import { formatIssue, type Chapter, type Issue, type Lang, type Story } from '../story/types.js';
 import { dashKey, layerSwatch } from './legend-swatch.js';
@@ -171,14 +171,10 @@ function chapterMeasure(
 ): TemplateResult | typeof nothing {
   const declared = chapter.measure;
   if (!declared || !m) return nothing;
+  const f = formatStretch(m.fromChainageMeters, m.toChainageMeters, m.straightMeters, lang);
+  const layer = layers.find((l) => l.id === declared.layer)?.title ?? declared.layer;
   return html`<p class="chapter-measure" part="chapter-measure">
-    ${t(lang, 'chapterMeasure', {
-      layer: layers.find((l) => l.id === declared.layer)?.title ?? declared.layer,
-      along: formatDistance(m.alongMeters, lang),
-      from: formatChainage(m.fromChainageMeters, lang),
-      to: formatChainage(m.toChainageMeters, lang),
-      straight: formatDistance(m.straightMeters, lang),
-    })}
+    ${t(lang, 'chapterMeasure', { layer, along: f.along, from: f.from, to: f.to, straight: f.straight })}
   </p>`;
 }
 

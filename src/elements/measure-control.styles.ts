@@ -43,6 +43,14 @@ export const measureControlStyles = css`
     line-height: 1.4;
     color: var(--geo-story-text-color, #1d2327);
   }
+  /* Docked elsewhere when a measured point lies under it (MeasurePanel.keepClear): top left below
+     the chapter steps, bottom right above the attribution. */
+  .maplibregl-ctrl-top-left .geo-story-measure-readout.maplibregl-ctrl {
+    margin: 3rem 0 0 0.5rem;
+  }
+  .maplibregl-ctrl-bottom-right .geo-story-measure-readout.maplibregl-ctrl {
+    margin: 0 10px 6px 0;
+  }
   .geo-story-measure-readout[hidden] {
     display: none;
   }

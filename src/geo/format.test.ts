@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../story/types';
-import { formatChainage, formatDistance } from './format';
+import { formatChainage, formatDistance, formatStretch } from './format';
 
 /** A test body for rows of metres, the English text and the Chinese text `format` must give. */
 const inBothLanguages =
@@ -21,6 +21,8 @@ const distances: [meters: number, en: string, zh: string][] = [
   [5432.1, '5.43 km', '5.43 公里'],
   [5385.706682914, '5.39 km', '5.39 公里'],
   [9994, '9.99 km', '9.99 公里'],
+  // 9.995 km is 9.99499… as a float: rounded in metres, it is 10.0 km, as formatChainage rounds it.
+  [9995, '10.0 km', '10.0 公里'],
   [9996, '10.0 km', '10.0 公里'],
   [12_345, '12.3 km', '12.3 公里'],
   [99_940, '99.9 km', '99.9 公里'],
@@ -35,6 +37,7 @@ const milestones: [meters: number, km: string][] = [
   [847, '0.85'],
   [2350, '2.35'],
   [5385.706682914, '5.39'],
+  [9995, '10.00'],
   [153_274, '153.27'],
   [1_234_567, '1,234.57'],
 ];
@@ -59,5 +62,52 @@ describe('formatChainage', () => {
 
   it('rejects NaN', () => {
     expect(() => formatChainage(Number.NaN, 'en')).toThrow(RangeError);
+  });
+});
+
+describe('formatStretch', () => {
+  /** Hundredths of a km in a figure: "km 5.39", "5.39 公里處", "5.39 km" and "1,234.57 公里" alike. */
+  const hundredths = (text: string) => Math.round(parseFloat(/[\d,]+\.\d\d/.exec(text)![0].replace(/,/g, '')) * 100);
+
+  it('makes the along distance the difference of the chainages as shown', () => {
+    // Rounded on their own these read "5.38 km along, from km 0.00 to km 5.39".
+    expect(formatStretch(2.9, 5385.7, 5240, 'en')).toEqual({
+      along: '5.39 km',
+      from: 'km 0.00',
+      to: 'km 5.39',
+      straight: '5.24 km',
+    });
+    expect(formatStretch(5385.7, 2.9, 5240, 'zh-Hant')).toEqual({
+      along: '5.39 公里',
+      from: '5.39 公里處',
+      to: '0.00 公里處',
+      straight: '5.24 公里',
+    });
+  });
+
+  it('writes every figure in km with two decimals, short or long', () => {
+    expect(formatStretch(1000, 1847, 846, 'en')).toEqual({
+      along: '0.85 km',
+      from: 'km 1.00',
+      to: 'km 1.85',
+      straight: '0.85 km',
+    });
+    expect(formatStretch(0, 1_234_567, 1_000_004, 'en').along).toBe('1,234.57 km');
+  });
+
+  it('agrees for any two chainages, at the edges of rounding too', () => {
+    const ends = [0, 4.999, 5, 5.001, 14.99, 15, 995, 5385, 5385.000001, 9995, 10_005, 99_995, 123_455.5];
+    for (let i = 0; i < 60; i++) ends.push(Math.random() * 200_000);
+    for (const a of ends)
+      for (const b of ends.slice(0, 30)) {
+        const f = formatStretch(a, b, 0, 'en');
+        expect(hundredths(f.along), `${a} → ${b}`).toBe(Math.abs(hundredths(f.to) - hundredths(f.from)));
+        expect(f.from).toBe(formatChainage(a, 'en'));
+        expect(f.to).toBe(formatChainage(b, 'en'));
+      }
+  });
+
+  it('rejects NaN', () => {
+    expect(() => formatStretch(0, Number.NaN, 0, 'en')).toThrow(RangeError);
   });
 });

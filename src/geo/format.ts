@@ -15,13 +15,20 @@ function roundTo(value: number, decimals: number): number {
   return Math.round(value * f) / f;
 }
 
+/** One number format per locale and number of decimals: building an Intl.NumberFormat is slow. */
+const formats = new Map<string, Intl.NumberFormat>();
+
 /** Formats `value` rounded to exactly `decimals` fraction digits in the language's locale. */
 function formatNumber(value: number, decimals: number, lang: Lang): string {
+  const digits = Math.max(decimals, 0);
+  const key = `${lang}:${digits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formats.set(key, format);
+  }
   // `|| 0` turns a rounded -0 into 0, which Intl would otherwise print as "-0".
-  return new Intl.NumberFormat(LOCALES[lang], {
-    minimumFractionDigits: Math.max(decimals, 0),
-    maximumFractionDigits: Math.max(decimals, 0),
-  }).format(roundTo(value, decimals) || 0);
+  return format.format(roundTo(value, decimals) || 0);
 }
 
 /** Throws unless `meters` is a finite number: NaN or Infinity here means a bug upstream, not a distance. */
@@ -49,10 +56,16 @@ export function formatDistance(meters: number, lang: Lang): string {
   const abs = Math.abs(meters);
   if (Math.round(abs) < 100) return `${formatNumber(meters, 0, lang)} ${unit.m}`;
   if (roundTo(abs, -1) < 1000) return `${formatNumber(meters, -1, lang)} ${unit.m}`;
-  const km = meters / 1000;
-  const absKm = abs / 1000;
-  const decimals = roundTo(absKm, 2) < 10 ? 2 : roundTo(absKm, 1) < 100 ? 1 : 0;
-  return `${formatNumber(km, decimals, lang)} ${unit.km}`;
+  const decimals = kmRounded(abs, 2) < 10 ? 2 : kmRounded(abs, 1) < 100 ? 1 : 0;
+  return `${formatNumber(kmRounded(meters, decimals), decimals, lang)} ${unit.km}`;
+}
+
+/**
+ * Metres as km rounded to `decimals` fraction digits, rounded in metres (to 10 m for 2 decimals)
+ * so that 9,995 m is 10.00 km everywhere: as km, 9.995 is 9.99499… in floating point.
+ */
+function kmRounded(meters: number, decimals: number): number {
+  return Math.round(meters / 10 ** (3 - decimals)) / 10 ** decimals;
 }
 
 /**
@@ -69,6 +82,46 @@ export function formatDistance(meters: number, lang: Lang): string {
  */
 export function formatChainage(meters: number, lang: Lang): string {
   assertFinite(meters, 'formatChainage');
-  const km = formatNumber(meters / 1000, 2, lang);
+  const km = formatNumber(kmRounded(meters, 2), 2, lang);
   return lang === 'en' ? `km ${km}` : `${km} 公里處`;
+}
+
+/** The figures of a stretch measured along a line, as text: each one rounded by the same rule. */
+export interface StretchFigures {
+  /** Distance along the line: the difference of the two chainages as shown (`5.55 km`). */
+  along: string;
+  /** Chainage of the start (`km 0.00`). */
+  from: string;
+  /** Chainage of the end (`km 5.55`). */
+  to: string;
+  /** Great-circle distance between the ends (`5.24 km`). */
+  straight: string;
+}
+
+/**
+ * Formats the figures of a stretch of a line so that they agree: both chainages are rounded to
+ * 10 m first, the along distance is the difference of those rounded chainages (never rounded on
+ * its own, which could make it disagree with them by 10 m), and the along and straight distances
+ * are written, like the chainages, in km with 2 decimals whatever their size.
+ *
+ * @example
+ * formatStretch(2.9, 5385.7, 5240, 'en'); // { along: '5.39 km', from: 'km 0.00', to: 'km 5.39', straight: '5.24 km' }
+ */
+export function formatStretch(
+  fromMeters: number,
+  toMeters: number,
+  straightMeters: number,
+  lang: Lang,
+): StretchFigures {
+  for (const m of [fromMeters, toMeters, straightMeters]) assertFinite(m, 'formatStretch');
+  // Whole tens of metres (as formatChainage rounds): integers, so the difference is exact.
+  const tens = (m: number) => Math.round(m / 10);
+  const [from, to] = [tens(fromMeters), tens(toMeters)];
+  const km = (t: number) => `${formatNumber(t / 100, 2, lang)} ${UNITS[lang].km}`;
+  return {
+    along: km(Math.abs(to - from)),
+    from: formatChainage(from * 10, lang),
+    to: formatChainage(to * 10, lang),
+    straight: km(tens(straightMeters)),
+  };
 }

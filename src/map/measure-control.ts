@@ -8,6 +8,9 @@ import { MeasurePanel, type MeasureText } from './measure-panel.js';
 
 export type { MeasureText } from './measure-panel.js';
 
+/** How far around a measured point the readout keeps clear, in CSS pixels: the point's handle and a finger's slack. */
+const HANDLE_REACH = 12;
+
 /** What the control needs from the story map. */
 export interface MeasureControlOptions {
   /** Localized text; replace it with `setText` when the language changes. */
@@ -56,6 +59,7 @@ export class MeasureControl implements IControl {
     panel.toggle.addEventListener('click', this.onToggleClick);
     panel.clear.addEventListener('click', this.onClearClick);
     map.on('click', this.onMapClick);
+    map.on('move', this.onMapMove);
     map.getCanvasContainer().addEventListener('keydown', this.onMapKey);
     // isStyleLoaded() is false while any source is still loading, even after `load` has fired; adding
     // a source is the real test, and it throws only when the style itself is not there yet.
@@ -71,6 +75,7 @@ export class MeasureControl implements IControl {
     this.panel?.toggle.removeEventListener('click', this.onToggleClick);
     this.panel?.clear.removeEventListener('click', this.onClearClick);
     map.off('click', this.onMapClick);
+    map.off('move', this.onMapMove);
     map.off('load', this.onLoad);
     map.getCanvasContainer().removeEventListener('keydown', this.onMapKey);
     if (this.active) {
@@ -148,6 +153,32 @@ export class MeasureControl implements IControl {
     this.addPoint([e.lngLat.lng, e.lngLat.lat]);
   };
 
+  /** The map moved under the readout: keep it off the measured points. */
+  private readonly onMapMove = (): void => {
+    if (this.active && this.points.length > 0) this.keepReadoutClear();
+  };
+
+  /** Moves the readout to another corner when a measured point lies under it (or its handle's reach). */
+  private keepReadoutClear(): void {
+    const map = this.map;
+    if (!map || !this.panel) return;
+    const canvas = map.getCanvas().getBoundingClientRect();
+    const onPage = this.points.map((p) => {
+      const { x, y } = map.project(p);
+      return { x: canvas.left + x, y: canvas.top + y };
+    });
+    this.panel.keepClear(
+      (box) =>
+        onPage.filter(
+          ({ x, y }) =>
+            x > box.left - HANDLE_REACH &&
+            x < box.right + HANDLE_REACH &&
+            y > box.top - HANDLE_REACH &&
+            y < box.bottom + HANDLE_REACH,
+        ).length,
+    );
+  }
+
   private readonly onMapKey = (e: KeyboardEvent): void => {
     if (!this.active || e.altKey || e.ctrlKey || e.metaKey || !this.map) return;
     if (e.key === 'Enter') {
@@ -182,6 +213,7 @@ export class MeasureControl implements IControl {
   private redraw(): void {
     const detail = this.points.length >= 2 ? this.result?.detail : undefined;
     this.panel?.show({ active: this.active, points: this.points.length, detail });
+    if (this.active) this.keepReadoutClear();
     const map = this.map;
     if (!map?.style) return;
     const reader = map.getSource(MEASURE_SOURCE.reader) as GeoJSONSource | undefined;

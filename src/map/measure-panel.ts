@@ -22,6 +22,12 @@ export interface MeasureState {
   detail: GeoStoryMeasureDetail | undefined;
 }
 
+/** Corners of the map the readout may sit in, in order of preference: its own under the toggle first. */
+export const READOUT_DOCKS = ['top-right', 'top-left', 'bottom-right'] as const;
+
+/** A corner of the map the readout may sit in. */
+export type ReadoutDock = (typeof READOUT_DOCKS)[number];
+
 // A ruler: drawn, not an icon font, so it needs no network and scales with the button.
 const RULER =
   '<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="M3 16.5 16.5 3 21 7.5 7.5 21z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/><path d="M7 12.5l2 2M9.5 10l1.5 1.5M12 7.5l2 2M14.5 5l1.5 1.5" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>';
@@ -42,6 +48,7 @@ export class MeasurePanel {
   private readonly lines: HTMLDivElement;
   private readonly cross: HTMLDivElement;
   private text: MeasureText;
+  private where: ReadoutDock = 'top-right';
   private state: MeasureState = { active: false, points: 0, detail: undefined };
 
   /** Builds the control's element, and puts the centre cross into the map's canvas container. */
@@ -65,6 +72,7 @@ export class MeasurePanel {
     this.readout = el('div', 'geo-story-measure-readout');
     this.readout.setAttribute('part', 'measure-readout');
     this.readout.setAttribute('aria-live', 'polite');
+    this.readout.dataset.dock = this.where;
     this.readout.hidden = true;
     this.lines = el('div', 'geo-story-measure-lines');
     this.clear = el('button', 'geo-story-measure-clear');
@@ -106,9 +114,47 @@ export class MeasurePanel {
     );
   }
 
-  /** Takes the element and the cross out of the page. */
+  /** The corner the readout sits in now. */
+  get dock(): ReadoutDock {
+    return this.where;
+  }
+
+  /**
+   * Keeps the readout off what `covers` counts under a box (the measured points): where it is if
+   * nothing is under it, else in the first corner with nothing under it, else in the corner with
+   * the fewest. It moves between MapLibre's control corners, so it stacks with their controls.
+   */
+  keepClear(covers: (box: DOMRect) => number): void {
+    if (this.readout.hidden || covers(this.readout.getBoundingClientRect()) === 0) return;
+    let best: { dock: ReadoutDock; n: number } | undefined;
+    for (const dock of READOUT_DOCKS) {
+      this.moveTo(dock);
+      const n = covers(this.readout.getBoundingClientRect());
+      if (n === 0) return;
+      if (!best || n < best.n) best = { dock, n };
+    }
+    this.moveTo(best!.dock);
+  }
+
+  /** Puts the readout in a corner: its own place in the control for the top right, else a corner of its own. */
+  private moveTo(dock: ReadoutDock): void {
+    if (dock === this.where) return;
+    const corner = this.element.closest('.maplibregl-control-container')?.querySelector(`.maplibregl-ctrl-${dock}`);
+    if (dock !== 'top-right' && !corner) return;
+    this.where = dock;
+    this.readout.dataset.dock = dock;
+    // In a corner of its own it is a control as MapLibre lays them out; in its own control, a part of it.
+    this.readout.classList.toggle('maplibregl-ctrl', dock !== 'top-right');
+    if (dock === 'top-right') this.element.append(this.readout);
+    // MapLibre stacks the bottom corners upwards, their first child on top.
+    else if (dock.startsWith('bottom')) corner!.prepend(this.readout);
+    else corner!.append(this.readout);
+  }
+
+  /** Takes the element, the readout wherever it is docked, and the cross out of the page. */
   remove(): void {
     this.cross.remove();
+    this.readout.remove();
     this.element.remove();
   }
 }
