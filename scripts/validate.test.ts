@@ -174,6 +174,48 @@ describe('validate CLI', () => {
     });
   });
 
+  /** The test story with its camera replaced by `camera`. */
+  const fitStory = (files: string[], camera: string, chapter = '') =>
+    story(files, chapter).replace('camera: {center: [114.2, 22.5], zoom: 10}', camera);
+
+  it('passes fits of features that are in their layers, a box and a measured stretch', () => {
+    putFixture('geo/ridge.geojson', 'good-measure-layer.geojson');
+    putFixture('geo/summit.geojson', 'good-layer.geojson');
+    const files = ['../geo/ridge.geojson', '../geo/summit.geojson'];
+    put('stories/list.md', fitStory(files, 'camera: {fit: [layer-0/ridge, layer-0/7, layer-1/summit, layer-1]}'));
+    put('stories/box.md', fitStory(files, 'camera: {fit: [114.1, 22.4, 114.3, 22.6]}'));
+    put('stories/measure.md', fitStory(files, 'camera: {fit: measure}', 'measure: {layer: layer-0, from: 0.5}\n'));
+    expect(run([])).toEqual({ code: 0, lines: ['5 files checked, 0 errors, 0 warnings'] });
+  });
+
+  it('reports a fit to a feature its layer does not have, at the reference, with the ids the layer has', () => {
+    putFixture('geo/ridge.geojson', 'good-measure-layer.geojson');
+    put('stories/test.md', fitStory(['../geo/ridge.geojson'], 'camera:\n  fit: [layer-0/ridge, layer-0/ridgeline]'));
+    expect(run(['stories/test.md'])).toEqual({
+      code: 1,
+      lines: [
+        'stories/test.md:16:24: error: chapters[0].camera.fit[1]: geo/ridge.geojson: no feature has the id "ridgeline"; its ids are ridge, north-peak, 7, camp',
+        '2 files checked, 1 errors, 0 warnings',
+      ],
+    });
+  });
+
+  it('reports a fit to a feature of another layer, naming the layer that has it', () => {
+    putFixture('geo/ridge.geojson', 'good-measure-layer.geojson');
+    putFixture('geo/summit.geojson', 'good-layer.geojson');
+    put(
+      'stories/test.md',
+      fitStory(['../geo/ridge.geojson', '../geo/summit.geojson'], 'camera: {fit: layer-0/summit}'),
+    );
+    expect(run(['stories/test.md'])).toEqual({
+      code: 1,
+      lines: [
+        'stories/test.md:19:15: error: chapters[0].camera.fit: geo/ridge.geojson: no feature has the id "summit"; the layer "layer-1" has one: fit layer-1/summit',
+        '3 files checked, 1 errors, 0 warnings',
+      ],
+    });
+  });
+
   it('numbers the chapter of a measure in file order, counting a dropped chapter', () => {
     putFixture('geo/ridge.geojson', 'good-measure-layer.geojson');
     const text = story(['../geo/ridge.geojson'], 'measure: {layer: layer-0, to: ridge}\n');

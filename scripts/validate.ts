@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { measureProblems } from '../src/geo/chapter-measure';
 import { highlightProblems } from '../src/geo/chapter-references';
+import { fitProblems } from '../src/geo/fit-references';
 import { BASEMAP_LABELS } from './basemap/labels';
 import { DEFAULT_LIMITS, asFeatureCollection, conventionFor, validateGeoJSON } from '../src/geo/validate-geojson';
 import { fieldName } from '../src/story/field-path';
@@ -118,8 +119,14 @@ function highlightRule(story: Story, layers: LayerData): Issue[] {
   return [...layers].flatMap(([id, layer]) => highlightProblems(story, id, layer.data, layer.target));
 }
 
+/** A fit naming a feature its layer lacks would silently frame the rest, or leave the camera where it was. */
+function fitRule(story: Story, layers: LayerData): Issue[] {
+  const data = (id: string) => layers.get(id)?.data;
+  return [...layers].flatMap(([id, layer]) => fitProblems(story, id, data, layer.target));
+}
+
 /** The checks run on every story whose layers could be read; each reports at the field at fault. */
-const STORY_RULES: StoryRule[] = [measureRule, placesRule, highlightRule];
+const STORY_RULES: StoryRule[] = [measureRule, placesRule, highlightRule, fitRule];
 
 /** Checks stories (and the layers they name) and GeoJSON files. */
 export function checkFiles(paths: string[], host: FileHost): CheckReport {

@@ -99,8 +99,7 @@ describe('resolveFit', () => {
     expect(problems).toEqual([
       {
         at: at(1),
-        message:
-          'the layer "trail" has no feature with the id "north-park"; the layer "parks" has one: fit parks/north-park',
+        message: 'no feature has the id "north-park"; the layer "parks" has one: fit parks/north-park',
       },
     ]);
   });
@@ -114,8 +113,8 @@ describe('resolveFit', () => {
     ]);
     expect(bounds).toBeUndefined();
     expect(problems).toEqual([
-      { at: at(0), message: 'the layer "trail" has no feature with the id "ridgeline"; its ids are ridge, 7' },
-      { at: at(1), message: 'the layer "empty" has no feature with coordinates to fit' },
+      { at: at(0), message: 'no feature has the id "ridgeline"; its ids are ridge, 7' },
+      { at: at(1), message: 'the layer has no feature with coordinates to fit' },
       {
         at: at(2),
         message: 'the chapter\'s measure cannot be worked out on the layer "parks", so there is no stretch to fit',

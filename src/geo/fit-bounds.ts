@@ -46,7 +46,7 @@ const union = (a: Bounds | undefined, b: Bounds): Bounds =>
  *
  * @example
  * resolveFit([{ kind: 'layer', layer: 'corridor', feature: 'robins-nest', at }], data, ['corridor', 'protected-areas']);
- * // { waiting: [], problems: [{ at, message: 'the layer "corridor" has no feature with the id "robins-nest"; the layer "protected-areas" has one: fit protected-areas/robins-nest' }] }
+ * // { waiting: [], problems: [{ at, message: 'no feature has the id "robins-nest"; the layer "protected-areas" has one: fit protected-areas/robins-nest' }] }
  */
 export function resolveFit(
   targets: readonly FitTarget[],
@@ -94,9 +94,9 @@ function problemOf(
 ): string {
   if (target.kind === 'measure')
     return `the chapter's measure cannot be worked out on the layer "${target.measure.layer}", so there is no stretch to fit`;
-  if (target.feature === undefined) return `the layer "${target.layer}" has no feature with coordinates to fit`;
+  if (target.feature === undefined) return 'the layer has no feature with coordinates to fit';
   const id = target.feature;
-  const base = `the layer "${target.layer}" has no feature with the id "${id}"`;
+  const base = `no feature has the id "${id}"`;
   const elsewhere = layers.find((other) => {
     const otherData = other === target.layer ? undefined : data(other);
     return otherData ? featureIdBounds(otherData, id) !== undefined : false;

@@ -15,6 +15,7 @@ import labelsText from '../../geo/basemap/labels.geojson?raw';
 import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
 import { resolveChapterMeasure, type ResolvedMeasure } from '../geo/chapter-measure.js';
 import { highlightProblems } from '../geo/chapter-references.js';
+import { fitProblems } from '../geo/fit-references.js';
 import {
   BASEMAP_PLACES,
   type Chapter,
@@ -290,6 +291,20 @@ export class StoryMap {
 
   private async loadAllData(): Promise<void> {
     await Promise.all(this.options.story.layers.map((layer) => this.loadData(layer)));
+    if (!this.destroyed) this.checkReferences();
+  }
+
+  /** Reports the chapters' highlights and fits of features a layer lacks; once all data is in, so a fit can name the layer that has one. */
+  private checkReferences(): void {
+    const { story } = this.options;
+    const data = (id: string) => this.data.get(id);
+    for (const layer of story.layers) {
+      const loaded = data(layer.id);
+      if (!loaded) continue;
+      const highlights = highlightProblems(story, layer.id, loaded, layer.file);
+      const unknown = [...highlights, ...fitProblems(story, layer.id, data, layer.file)];
+      if (unknown.length > 0) this.options.onReferenceErrors(layer.id, unknown);
+    }
   }
 
   private async loadData(layer: StoryLayer): Promise<void> {
@@ -302,8 +317,6 @@ export class StoryMap {
       return;
     }
     this.data.set(layer.id, loaded.data);
-    const unknown = highlightProblems(this.options.story, layer.id, loaded.data, layer.file);
-    if (unknown.length > 0) this.options.onReferenceErrors(layer.id, unknown);
     this.kinds.set(layer.id, geometryKinds(loaded.data));
     this.layers?.setData(layer.id, loaded.data);
     // A declared measurement on this layer could not be drawn before its data arrived.
