@@ -1,199 +1,153 @@
 /**
- * Prints figures, asserts nothing: bundle sizes of what text-first needs and of the map chunk,
- * and, in headless Chromium, the time to the first chapter's text and to the map's first idle,
- * plus the JS heap after loading; then, for pages with 1, 10 and 20 elements of the library
- * build, the time until the first (visible) map is idle, the JS heap and the live WebGL contexts.
- * Usage: npm run bench [-- --runs 5]
+ * Prints figures, asserts nothing. Builds the site and the library into dist-bench/, serves it on
+ * 127.0.0.1 and, in headless Chromium, loads in turn the story page and a baseline page (plain
+ * MapLibre drawing the same basemap and story layers as GeoJSON, no story: scripts/bench/baseline.ts),
+ * each `--runs` times (5 unless given): first chapter text on screen, map first idle, the longest
+ * main-thread task during a 10-step wheel flick and the time until the map stops, and the script
+ * and all bytes (gzip) fetched before the map's first idle; median, min and max of each, and the
+ * story page's ratio to the baseline. Then the gzip size of every chunk and asset, and pages of
+ * 1, 10 and 20 elements. Writes everything as JSON to bench/results/.
+ * Usage: npm run bench [-- --runs 5] [--profile]
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { launch, newPage } from '../tests/support/browser.js';
+import { launch } from '../tests/support/browser.js';
 import { startStaticServer } from '../tests/support/static-server.js';
+import { BASELINE_PATH, buildBaseline } from './bench/baseline.js';
+import { manyTimings } from './bench/many.js';
+import { runPage, type PageKind, type PageRun } from './bench/page-run.js';
+import { profileFlick } from './bench/profile.js';
+import { kb, sizeOfUrl, sizesIn, type Size } from './bench/sizes.js';
+import { spread, type Spread } from './bench/stats.js';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'dist-bench');
+const roots = [outDir, root];
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const profile = process.argv.includes('--profile');
+const STORY = 'stories/gba-cooperation.md';
 
-function kb(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KB`;
+/** The figures of one page over its runs. */
+interface PageFigures {
+  textMs: Spread;
+  idleMs: Spread;
+  longestTaskMs: Spread;
+  flickMs: Spread;
+  scriptGzipBeforeIdle: Spread;
+  allGzipBeforeIdle: Spread;
+  heapBytes: Spread;
+  /** Files fetched before the map's first idle in the first run, with their sizes. */
+  filesBeforeIdle: Size[];
 }
 
-async function bundleSizes(): Promise<void> {
-  const assets = resolve(outDir, 'assets');
-  const files = (await readdir(assets)).filter((f) => /\.(m?js|geojson|css)$/.test(f));
-  console.log('\nBundle (raw / gzip):');
-  for (const f of files.sort()) {
-    const data = await readFile(resolve(assets, f));
-    const role =
-      f.startsWith('index-') && f.endsWith('.js')
-        ? '  <- loaded before text renders'
-        : f.startsWith('story-map-')
-          ? '  <- dynamic import (MapLibre + glue)'
-          : '';
-    console.log(
-      `  ${f.padEnd(44)} ${kb((await stat(resolve(assets, f))).size).padStart(10)} / ${kb(gzipSync(data).length).padStart(9)}${role}`,
-    );
-  }
+const SCRIPT = /\.m?js(\?|$)/;
+
+async function figures(list: PageRun[]): Promise<PageFigures> {
+  const gz = async (urls: string[], keep: (u: string) => boolean) => {
+    const sizes = await Promise.all(urls.filter(keep).map((u) => sizeOfUrl(u, roots)));
+    return sizes.reduce((sum, s) => sum + (s?.gzip ?? 0), 0);
+  };
+  const files = await Promise.all(list[0]!.beforeIdle.map((u) => sizeOfUrl(u, roots)));
+  return {
+    textMs: spread(list.map((r) => r.textMs)),
+    idleMs: spread(list.map((r) => r.idleMs)),
+    longestTaskMs: spread(list.map((r) => r.longestTaskMs)),
+    flickMs: spread(list.map((r) => r.flickMs)),
+    scriptGzipBeforeIdle: spread(await Promise.all(list.map((r) => gz(r.beforeIdle, (u) => SCRIPT.test(u))))),
+    allGzipBeforeIdle: spread(await Promise.all(list.map((r) => gz(r.beforeIdle, () => true)))),
+    heapBytes: spread(list.map((r) => r.heapBytes)),
+    filesBeforeIdle: files.filter((s): s is Size => !!s),
+  };
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-async function pageTimings(): Promise<void> {
-  const server = await startStaticServer([outDir, root]);
+async function compare(
+  baselineHtml: string,
+): Promise<{ story: PageFigures; baseline: PageFigures; runs: Record<PageKind, PageRun[]> }> {
+  const server = await startStaticServer(roots, { [BASELINE_PATH]: baselineHtml });
   const browser = await launch();
-  const text: number[] = [];
-  const idle: number[] = [];
-  const heap: number[] = [];
+  const results: Record<PageKind, PageRun[]> = { story: [], baseline: [] };
+  const urls: Record<PageKind, string> = {
+    story: `${server.url}index.html`,
+    baseline: `${server.url}${BASELINE_PATH.slice(1)}`,
+  };
   try {
-    for (let i = 0; i < runs; i++) {
-      const { page, context } = await newPage(browser);
-      try {
-        await page.goto(`${server.url}index.html`);
-        const t = await page.evaluate(async () => {
-          await customElements.whenDefined('geo-story');
-          const el = document.querySelector('geo-story')!;
-          while (!el.shadowRoot?.querySelector('[data-chapter-id] h2'))
-            await new Promise((r) => requestAnimationFrame(r));
-          const textAt = performance.now();
-          await el.ready;
-          const idleAt = performance.now();
-          const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-          return { textAt, idleAt, heap: memory?.usedJSHeapSize ?? 0 };
-        });
-        text.push(t.textAt);
-        idle.push(t.idleAt);
-        heap.push(t.heap);
-      } finally {
-        await context.close();
+    // Alternating, so that a busy moment of the machine falls on both pages alike.
+    for (let i = 0; i < runs; i++)
+      for (const kind of ['story', 'baseline'] as const) {
+        const run = await runPage(browser, urls[kind], kind);
+        results[kind].push(run);
+        process.stdout.write(
+          `  ${kind.padEnd(8)} run ${i + 1}: text ${run.textMs.toFixed(0)} ms, idle ${run.idleMs.toFixed(0)} ms, longest task ${run.longestTaskMs.toFixed(0)} ms, flick ${run.flickMs.toFixed(0)} ms\n`,
+        );
+      }
+    if (profile) {
+      const run = await runPage(browser, urls.story, 'story', profileFlick);
+      const frame = run.worstFrame;
+      if (frame) {
+        console.log(
+          `Longest animation frame of that flick: ${frame.duration.toFixed(0)} ms, style and layout ${frame.styleAndLayout.toFixed(0)} ms; scripts:`,
+        );
+        for (const s of frame.scripts)
+          console.log(`  ${s.duration.toFixed(0).padStart(5)} ms  ${s.invoker}  ${s.source}`);
       }
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  console.log(`\nDefault story, ${runs} loads in headless Chromium (software WebGL), ms from navigation start:`);
-  console.log(
-    `  first chapter text  median ${median(text).toFixed(0)}  (min ${Math.min(...text).toFixed(0)}, max ${Math.max(...text).toFixed(0)})`,
-  );
-  console.log(
-    `  map first idle      median ${median(idle).toFixed(0)}  (min ${Math.min(...idle).toFixed(0)}, max ${Math.max(...idle).toFixed(0)})`,
-  );
-  console.log(`  JS heap after ready median ${kb(median(heap))}`);
+  return { story: await figures(results.story), baseline: await figures(results.baseline), runs: results };
 }
 
-/** A page of `n` elements of the library build, each 500 px high with the default story, one below the other. */
-function manyPage(n: number): string {
-  const stories = Array.from(
-    { length: n },
-    (_, i) => `<geo-story id="s${i}" height="500px" src="/stories/gba-cooperation.md"></geo-story>`,
-  );
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8" /><script type="module" src="/geo-story.js"></script>
-<title>${n} stories</title></head><body style="margin:0">${stories.join('\n')}</body></html>`;
-}
-
-/** Counts the WebGL contexts the page made that are still alive (installed before any page script). */
-const COUNT_CONTEXTS = () => {
-  const contexts = new Set<WebGLRenderingContext>();
-  const getContext = HTMLCanvasElement.prototype.getContext;
-  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-    const ctx = (getContext as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
-    if (ctx && /webgl/.test(type)) contexts.add(ctx as WebGLRenderingContext);
-    return ctx;
-  } as typeof getContext;
-  (window as unknown as { __live: () => number }).__live = () => [...contexts].filter((c) => !c.isContextLost()).length;
-};
-
-async function manyTimings(): Promise<void> {
-  const counts = [1, 10, 20];
-  const pages = Object.fromEntries(counts.map((n) => [`/bench/many-${n}.html`, manyPage(n)]));
-  const server = await startStaticServer([outDir, root], pages);
-  const browser = await launch();
-  const manyRuns = Math.max(1, Math.min(runs, 3));
-  console.log(`\nMany elements on one page (library build, default story, 500 px each), median of ${manyRuns}:`);
-  console.log('  elements  first visible map idle   JS heap after   live WebGL contexts  maps built');
-  try {
-    for (const n of counts) {
-      const idle: number[] = [];
-      const heap: number[] = [];
-      const live: number[] = [];
-      const built: number[] = [];
-      for (let i = 0; i < manyRuns; i++) {
-        const { page, context } = await newPage(browser, { init: COUNT_CONTEXTS });
-        try {
-          await page.goto(`${server.url}bench/many-${n}.html`);
-          const r = await page.evaluate(async () => {
-            await customElements.whenDefined('geo-story');
-            const els = [...document.querySelectorAll('geo-story')];
-            await els[0]!.ready;
-            const idleAt = performance.now();
-            // Then let every map the pool granted reach its first idle, so the heap and contexts are the page's steady state.
-            const deadline = performance.now() + 30_000;
-            while (performance.now() < deadline && els.some((el) => el.map && !el.map.loaded()))
-              await new Promise((r) => setTimeout(r, 100));
-            const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-            const live = (window as unknown as { __live: () => number }).__live();
-            return { idleAt, heap: memory?.usedJSHeapSize ?? 0, live, built: els.filter((el) => el.map).length };
-          });
-          idle.push(r.idleAt);
-          heap.push(r.heap);
-          live.push(r.live);
-          built.push(r.built);
-        } finally {
-          await context.close();
-        }
-      }
-      console.log(
-        `  ${String(n).padStart(8)}  ${`${median(idle).toFixed(0)} ms`.padStart(21)}   ${kb(median(heap)).padStart(13)}   ${String(median(live)).padStart(19)}  ${String(median(built)).padStart(10)}`,
-      );
-    }
-    await scrollThrough(browser, server.url, counts.at(-1)!);
-  } finally {
-    await browser.close();
-    await server.close();
+function printComparison(story: PageFigures, baseline: PageFigures): void {
+  const rows: [string, keyof PageFigures, (n: number) => string][] = [
+    ['first chapter text on screen', 'textMs', (n) => `${n.toFixed(0)} ms`],
+    ['map idle (first)', 'idleMs', (n) => `${n.toFixed(0)} ms`],
+    ['longest task in a 10-step flick', 'longestTaskMs', (n) => `${n.toFixed(0)} ms`],
+    ['flick until the map stops', 'flickMs', (n) => `${n.toFixed(0)} ms`],
+    ['script before map idle (gzip)', 'scriptGzipBeforeIdle', kb],
+    ['everything before map idle (gzip)', 'allGzipBeforeIdle', kb],
+    ['JS heap after idle', 'heapBytes', kb],
+  ];
+  const cell = (s: Spread, f: (n: number) => string) => `${f(s.median)} (${f(s.min)}-${f(s.max)})`.padStart(30);
+  console.log(`\nStory page vs baseline (plain MapLibre, same data), median (min-max) of ${runs}:`);
+  console.log(`  ${'figure'.padEnd(36)}${'story page'.padStart(30)}${'baseline'.padStart(30)}   ratio`);
+  for (const [name, key, f] of rows) {
+    const a = story[key] as Spread;
+    const b = baseline[key] as Spread;
+    const ratio = b.median ? `${(a.median / b.median).toFixed(2)}x` : '-';
+    console.log(`  ${name.padEnd(36)}${cell(a, f)}${cell(b, f)}   ${ratio}`);
+  }
+  for (const [name, page] of [
+    ['story page', story],
+    ['baseline', baseline],
+  ] as const) {
+    console.log(`\nFetched before the map's first idle, ${name} (first run, raw / gzip):`);
+    for (const s of page.filesBeforeIdle)
+      console.log(`  ${s.file.padEnd(60)} ${kb(s.raw).padStart(10)} / ${kb(s.gzip).padStart(9)}`);
   }
 }
 
-/**
- * Scrolls a page of many elements from the first to the last, each time waiting for that
- * element's map: the most live WebGL contexts meanwhile, the maps given back, and what the still
- * image of each map given back cost (read from the frame just drawn, so no preserveDrawingBuffer).
- */
-async function scrollThrough(browser: Awaited<ReturnType<typeof launch>>, base: string, n: number): Promise<void> {
-  const { page, context } = await newPage(browser, { init: COUNT_CONTEXTS });
-  try {
-    await page.goto(`${base}bench/many-${n}.html`);
-    const r = await page.evaluate(async () => {
-      await customElements.whenDefined('geo-story');
-      const live = (window as unknown as { __live: () => number }).__live;
-      const start = performance.now();
-      let peak = 0;
-      for (const el of document.querySelectorAll('geo-story')) {
-        el.scrollIntoView({ block: 'start' });
-        while (!el.map?.loaded()) {
-          peak = Math.max(peak, live());
-          await new Promise((r) => setTimeout(r, 50));
-        }
-      }
-      const stills = performance.getEntriesByName('geo-story:still-image').map((e) => e.duration);
-      return { ms: performance.now() - start, peak, stills };
-    });
-    const stills = r.stills.length
-      ? `median ${median(r.stills).toFixed(1)} ms, max ${Math.max(...r.stills).toFixed(1)} ms`
-      : 'none';
-    console.log(
-      `  scrolled through all ${n}: ${(r.ms / 1000).toFixed(1)} s, at most ${r.peak} live contexts, ${r.stills.length} maps given back; still image ${stills}`,
-    );
-  } finally {
-    await context.close();
+async function bundleSizes(): Promise<{ site: Size[]; library: Size[] }> {
+  const site = await sizesIn(resolve(outDir, 'assets'), (f) => !f.endsWith('.map'));
+  const library = await sizesIn(
+    outDir,
+    (f) => f.startsWith('geo-story') && !f.endsWith('.map') && !f.endsWith('.d.ts'),
+  );
+  for (const [name, list] of [
+    ['site (dist/assets/)', site],
+    ['library (dist/geo-story*)', library],
+  ] as const) {
+    console.log(`\nBuilt files of the ${name}, raw / gzip:`);
+    for (const s of list) console.log(`  ${s.file.padEnd(56)} ${kb(s.raw).padStart(10)} / ${kb(s.gzip).padStart(9)}`);
   }
+  return { site, library };
 }
 
+const nodeEnv = process.env.NODE_ENV;
+process.env.NODE_ENV = 'production';
 await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
 // The library build beside the site, as `npm run build` does, for the pages of many elements.
 await build({
@@ -202,6 +156,30 @@ await build({
   configFile: resolve(root, 'vite.lib.config.ts'),
   build: { outDir, emptyOutDir: false },
 });
-await bundleSizes();
-await pageTimings();
-await manyTimings();
+const baselineHtml = await buildBaseline(root, outDir, STORY, 'zh-Hant');
+process.env.NODE_ENV = nodeEnv;
+
+const sizes = await bundleSizes();
+console.log(`\nStory page (index.html) and baseline, ${runs} loads each, headless Chromium, software WebGL:`);
+const compared = await compare(baselineHtml);
+printComparison(compared.story, compared.baseline);
+const many = await manyTimings(roots, runs);
+
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? '',
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  platform: process.platform,
+};
+const at = new Date().toISOString();
+const results = resolve(root, 'bench/results');
+await mkdir(results, { recursive: true });
+const json = JSON.stringify(
+  { at, machine, runs, sizes, story: compared.story, baseline: compared.baseline, many },
+  null,
+  2,
+);
+const file = resolve(results, `${at.replace(/[:.]/g, '-')}.json`);
+await writeFile(file, json);
+await writeFile(resolve(results, 'latest.json'), json);
+console.log(`\nWritten to ${file} and bench/results/latest.json`);
