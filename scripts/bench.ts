@@ -7,7 +7,7 @@
  * and all bytes (gzip) fetched before the map's first idle; median, min and max of each, and the
  * story page's ratio to the baseline. Then the gzip size of every chunk and asset, and pages of
  * 1, 10 and 20 elements. Writes everything as JSON to bench/results/.
- * Usage: npm run bench [-- --runs 5] [--profile]
+ * Usage: npm run bench [-- --runs 5] [--profile] [--pages-only]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -28,6 +28,8 @@ const roots = [outDir, root];
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const profile = process.argv.includes('--profile');
+// --pages-only: the story page and the baseline, without the pages of many elements.
+const pagesOnly = process.argv.includes('--pages-only');
 const STORY = 'stories/gba-cooperation.md';
 
 /** The figures of one page over its runs. */
@@ -163,7 +165,7 @@ const sizes = await bundleSizes();
 console.log(`\nStory page (index.html) and baseline, ${runs} loads each, headless Chromium, software WebGL:`);
 const compared = await compare(baselineHtml);
 printComparison(compared.story, compared.baseline);
-const many = await manyTimings(roots, runs);
+const many = pagesOnly ? undefined : await manyTimings(roots, runs);
 
 const machine = {
   cpus: cpus().length,

@@ -1,4 +1,4 @@
-import type { Lang, StoryLayer } from '../../src/story/types.js';
+import type { Lang, Padding, StoryLayer } from '../../src/story/types.js';
 
 /** What the baseline page draws, handed to it as JSON in the page. */
 export interface BaselineConfig {
@@ -14,4 +14,4 @@ export interface BaselineConfig {
 /** A chapter's camera: a view, or bounds to fit (worked out from the layer's data by the bench). */
 export type BaselineCamera =
   | { center: [number, number]; zoom: number; bearing?: number; pitch?: number }
-  | { bounds: [number, number, number, number]; padding: number; maxZoom?: number; bearing?: number; pitch?: number };
+  | { bounds: [number, number, number, number]; padding: Padding; maxZoom?: number; bearing?: number; pitch?: number };

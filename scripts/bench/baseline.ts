@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { build } from 'vite';
-import { fitBounds } from '../../src/map/camera.js';
+import { resolveFit } from '../../src/geo/fit-bounds.js';
 import { parseStory } from '../../src/story/parse.js';
 import type { Lang } from '../../src/story/types.js';
 import type { BaselineCamera, BaselineConfig } from './baseline-config.js';
@@ -60,7 +60,7 @@ export async function buildBaseline(root: string, outDir: string, storyFile: str
     if (camera.kind === 'view')
       view = { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
     else {
-      const bounds = fitBounds(data.get(camera.layer)!, camera.feature);
+      const { bounds } = resolveFit(camera.fit, (id) => data.get(id), [...data.keys()]);
       if (!bounds) throw new Error(`${storyFile}: chapter ${chapter.id}: nothing to fit`);
       view = { bounds, padding: camera.padding, maxZoom: camera.maxZoom, bearing: camera.bearing, pitch: camera.pitch };
     }
