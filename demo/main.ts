@@ -1,4 +1,5 @@
 import '../src/index.js';
+import { followEdits } from './live.js';
 
 // The demo page reads ?story=, ?lang= and ?basemap= so any story in stories/ can be opened without editing HTML.
 const params = new URLSearchParams(location.search);
@@ -9,4 +10,6 @@ if (el) {
   const basemap = params.get('basemap');
   if (basemap) el.basemap = basemap;
   el.src = params.get('story') ?? 'stories/gba-cooperation.md';
+  // In development (npm start): the story follows its files as they are saved, and its errors show over the page.
+  followEdits(el);
 }
