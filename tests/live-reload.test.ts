@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newStory } from '../scripts/new-story.js';
 import { main as validate } from '../scripts/validate.js';
 import { waitReady } from './support/browser.js';
 import { useBrowser } from './support/use-browser.js';
@@ -96,6 +97,7 @@ describe('live preview in npm start', () => {
     dir = mkdtempSync(join(tmpdir(), 'geo-story-live-'));
     writeFileSync(join(dir, 'live.md'), story('Before the edit.'));
     writeFileSync(join(dir, 'pin.geojson'), pin(114.2, 22.5));
+    newStory('demo-x', dir);
     server = await createServer({
       root,
       configFile: resolve(root, 'vite.config.ts'),
@@ -133,6 +135,31 @@ describe('live preview in npm start', () => {
       await expect.poll(() => pinOnMap(page), { timeout: 30_000 }).toEqual([114.25, 22.55]);
       expect((await shown(page)).chapter).toBe('second');
       expect(page.url()).toContain('#live/second');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('opens a story npm run new-story wrote, with its layer, measurement and no problems', async () => {
+    const scaffolded = url.replace(encodeURIComponent('/live.md'), encodeURIComponent('/stories/demo-x.md'));
+    await withPage(scaffolded, async ({ page, errors }) => {
+      await waitReady(page);
+      await page.evaluate(() => document.querySelector('geo-story')!.goTo('along-the-trail'));
+      const measure = page.locator('geo-story').locator('[data-chapter-id="along-the-trail"] [part="chapter-measure"]');
+      await measure.waitFor();
+      const shown = await page.evaluate(() => {
+        const el = document.querySelector('geo-story')!;
+        return {
+          chapters: el.chapters.map((c) => c.id),
+          layers: el.layers.map((l) => ({ id: l.id, unavailable: l.unavailable ?? '' })),
+          problems: el.shadowRoot!.querySelector('[part="problems"]')?.textContent ?? '',
+        };
+      });
+      expect(shown).toEqual({
+        chapters: ['start', 'along-the-trail'],
+        layers: [{ id: 'trail', unavailable: '' }],
+        problems: '',
+      });
+      expect(await measure.textContent()).toMatch(/\d+(\.\d+)? (公里|km)/);
       expect(errors).toEqual([]);
     });
   });
