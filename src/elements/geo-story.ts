@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { emit } from '../events/emit.js';
 import type { GeoStoryMeasureDetail } from '../events/index.js';
 import { straightDistance } from '../geo/distance.js';
@@ -128,7 +127,11 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     },
   });
 
-  private readonly _size = new StorySizeController(this, () => this.height);
+  private readonly _size = new StorySizeController(
+    this,
+    () => this.height,
+    () => this._layout(),
+  );
   private readonly _failures = new LayerFailures(this);
   protected readonly _keys = new MeasureKeysController(this, () => this._mapHost.map);
   private readonly _nav = new KeyboardNavController(this, {
@@ -271,12 +274,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     const layers = story ? panelLayers(story, this.layers) : [];
     const failed = this._failures.problems;
     return html`
-      <div
-        class="layout ${this._size.fixed ? 'scroller' : ''}"
-        part="base"
-        lang=${langTag(lang)}
-        style=${styleMap(this._size.style)}
-      >
+      <div class="layout ${this._size.fixed ? 'scroller' : ''}" part="base" lang=${langTag(lang)}>
         <div class="text" part="text">
           ${storyHeader(story, lang, this._loader.failed, (l) => (this.lang = l))}
           ${problems(lang, [this._loader.error, ...failed.messages], [...this._loader.issues, ...failed.issues])}
@@ -311,6 +309,8 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       </div>
     `;
   }
+
+  private _layout = () => this.renderRoot?.querySelector<HTMLElement>('.layout');
 
   /** The current chapter in words, in the current language: what the live region says on entering it, and the map's name. */
   private _describe = (): ChapterDescription => describeChapter(this, this._lang, this._mapHost.map);

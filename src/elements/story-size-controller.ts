@@ -6,17 +6,22 @@ export interface StorySizeHost extends ReactiveControllerHost, HTMLElement {}
 /**
  * The height the layout works with: a fixed height (the host's `height`, else its
  * `--geo-story-height`), inside which the story scrolls, or else the height of the scroller showing
- * the host, which the sticky map follows.
+ * the host, which the sticky map follows. Both reach the layout's styles as custom properties set
+ * through the CSSOM (`style.setProperty`), never as a `style` attribute, which a page's policy may
+ * refuse (`style-src` without `'unsafe-inline'`, or `style-src-attr 'none'`).
  */
 export class StorySizeController implements ReactiveController {
   private readonly host: StorySizeHost;
   private readonly height: () => string;
+  private readonly layout: () => HTMLElement | null | undefined;
   private _fixed = '';
   private viewport = 0;
 
-  constructor(host: StorySizeHost, height: () => string) {
+  /** `height`: the host's `height` property; `layout`: the rendered element the sizes are set on. */
+  constructor(host: StorySizeHost, height: () => string, layout: () => HTMLElement | null | undefined) {
     this.host = host;
     this.height = height;
+    this.layout = layout;
     host.addController(this);
   }
 
@@ -25,12 +30,9 @@ export class StorySizeController implements ReactiveController {
     return this._fixed;
   }
 
-  /** The custom properties the layout styles size the grid and the map with. */
+  /** The custom properties the layout styles size the grid and the map with ('' for none). */
   get style(): Record<string, string> {
-    return {
-      ...(this.viewport ? { '--_vh': `${this.viewport}px` } : {}),
-      ...(this._fixed ? { '--_h': this._fixed } : {}),
-    };
+    return { '--_vh': this.viewport ? `${this.viewport}px` : '', '--_h': this._fixed };
   }
 
   hostUpdate(): void {
@@ -40,10 +42,23 @@ export class StorySizeController implements ReactiveController {
     }
   }
 
+  hostUpdated(): void {
+    this.apply();
+  }
+
   /** The height of the scrolling viewport changed to `px`. */
   setViewportHeight(px: number): void {
     if (px === this.viewport) return;
     this.viewport = px;
-    this.host.requestUpdate();
+    this.apply();
+  }
+
+  private apply(): void {
+    const style = this.layout()?.style;
+    if (!style) return;
+    for (const [name, value] of Object.entries(this.style)) {
+      if (!value) style.removeProperty(name);
+      else if (style.getPropertyValue(name) !== value) style.setProperty(name, value);
+    }
   }
 }
