@@ -53,7 +53,7 @@ async function showAndSettle(page: Page, i: number): Promise<void> {
     (i) => {
       const el = document.querySelector(`#s${i}`) as HTMLElementTagNameMap['geo-story'];
       const map = el.map;
-      const still = el.shadowRoot!.querySelector('img.still');
+      const still = el.shadowRoot!.querySelector('canvas.still');
       return !!map && map.loaded() && !map.isMoving() && !still && map.getCanvas().isConnected;
     },
     i,
@@ -141,14 +141,10 @@ describe('twenty stories on one page', () => {
       // Far above now, the first element has given its map back and shows a still image of it.
       const still = await page.evaluate(async () => {
         const el = document.querySelector('#s0') as HTMLElementTagNameMap['geo-story'];
-        const img = el.shadowRoot!.querySelector<HTMLImageElement>('img.still');
-        if (!img) return { map: !!el.map, image: false, basemap: 0 };
-        await img.decode();
-        const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-        // The land colour of the basemap, #f3f0e8, give or take the JPEG's rounding.
+        const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.still');
+        if (!canvas) return { map: !!el.map, image: false, basemap: 0 };
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        // The land colour of the basemap, #f3f0e8.
         let land = 0;
         for (let p = 0; p < data.length; p += 4)
           if (Math.abs(data[p]! - 0xf3) + Math.abs(data[p + 1]! - 0xf0) + Math.abs(data[p + 2]! - 0xe8) < 24) land++;

@@ -26,8 +26,7 @@ export function mapBox(view: MapBoxView): TemplateResult {
   const { lang, status, steps } = view;
   return html`<div class="map-box" part="map">
     <div class="map"></div>
-    ${view.still ? html`<img class="still" part="still" src=${view.still} alt="" />` : nothing}
-    ${status === 'idle' || status === 'loading' ? waiting(view) : nothing}
+    ${view.still ?? nothing} ${status === 'idle' || status === 'loading' ? waiting(view) : nothing}
     ${view.failure ? html`<p class="status" role="alert">${failureText(lang, view.failure)}</p>` : nothing}
     ${steps ? nav(lang, steps.index, steps.total, view.step) : nothing}
   </div>`;

@@ -51,7 +51,7 @@ export interface MapView {
   /** The map lost its drawing context and is being built again. */
   redrawing: boolean;
   /** A still image of the map as it was when it was given back, shown until it is built again and ready. */
-  still: string | undefined;
+  still: HTMLCanvasElement | undefined;
 }
 
 /** What the controller needs from its host element. */
@@ -91,7 +91,7 @@ export class MapHostController implements ReactiveController {
   private _map: StoryMap | undefined;
   private _status: MapStatus = 'idle';
   private _failure: MapFailure | undefined;
-  private _still: string | undefined;
+  private _still: HTMLCanvasElement | undefined;
   /** Ends a build that has not reached its first idle in `mapPool.loadTimeout`. */
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** When the map lost its drawing context lately. */

@@ -7,12 +7,34 @@ export const STILL_MEASURE = 'geo-story:still-image';
 const STILL_TIMEOUT_MS = 1000;
 
 /**
- * A still image (a JPEG `data:` URL) of what the map shows, taken right after its next frame is
- * drawn: WebGL keeps the drawing buffer only until the frame is composited, so reading it in the
- * `render` event needs no `preserveDrawingBuffer` (which would cost a copy on every frame).
- * Undefined when no frame comes in time or the canvas cannot be read.
+ * A copy of what `source` shows now, as a 2D canvas of the same pixel size, or undefined when it
+ * cannot be read. A canvas, not an image URL: a `data:` or `blob:` image is refused on a page
+ * whose policy allows images from its own origin only (`img-src 'self'`). For a WebGL canvas, call
+ * it while its frame is still there (in the map's `render` event).
+ * @example const copy = copyCanvas(map.getCanvas());
  */
-export function captureStill(map: MapLibreMap): Promise<string | undefined> {
+export function copyCanvas(source: HTMLCanvasElement): HTMLCanvasElement | undefined {
+  const copy = source.ownerDocument.createElement('canvas');
+  copy.width = source.width;
+  copy.height = source.height;
+  const context = copy.getContext('2d');
+  if (!context || !copy.width || !copy.height) return undefined;
+  try {
+    context.drawImage(source, 0, 0);
+  } catch {
+    return undefined;
+  }
+  return copy;
+}
+
+/**
+ * A still image of what the map shows (a canvas, `class="still"`, `part="still"`, hidden from
+ * screen readers), taken right after its next frame is drawn: WebGL keeps the drawing buffer only
+ * until the frame is composited, so copying it in the `render` event needs no
+ * `preserveDrawingBuffer` (which would cost a copy on every frame). Undefined when no frame comes
+ * in time or the canvas cannot be read.
+ */
+export function captureStill(map: MapLibreMap): Promise<HTMLCanvasElement | undefined> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       map.off('render', onRender);
@@ -22,11 +44,11 @@ export function captureStill(map: MapLibreMap): Promise<string | undefined> {
       clearTimeout(timer);
       map.off('render', onRender);
       const start = performance.now();
-      try {
-        resolve(map.getCanvas().toDataURL('image/jpeg', 0.85));
-      } catch {
-        resolve(undefined);
-      }
+      const still = copyCanvas(map.getCanvas());
+      still?.classList.add('still');
+      still?.setAttribute('part', 'still');
+      still?.setAttribute('aria-hidden', 'true');
+      resolve(still);
       // What a still costs the main thread, for `npm run bench` to read.
       performance.measure(STILL_MEASURE, { start });
     };
