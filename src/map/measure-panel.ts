@@ -1,4 +1,5 @@
 import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
+import { iconElement, ICONS } from './control-icons.js';
 
 /** Interface text of the measure control in the current language; the element supplies it (strings live there). */
 export interface MeasureText {
@@ -27,10 +28,6 @@ export const READOUT_DOCKS = ['top-right', 'top-left', 'bottom-right'] as const;
 
 /** A corner of the map the readout may sit in. */
 export type ReadoutDock = (typeof READOUT_DOCKS)[number];
-
-// A ruler: drawn, not an icon font, so it needs no network and scales with the button.
-const RULER =
-  '<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="M3 16.5 16.5 3 21 7.5 7.5 21z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/><path d="M7 12.5l2 2M9.5 10l1.5 1.5M12 7.5l2 2M14.5 5l1.5 1.5" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>';
 
 /**
  * The measure control's DOM: the toggle button (`part="measure-toggle"`), the live readout
@@ -67,7 +64,8 @@ export class MeasurePanel {
     this.toggle.setAttribute('part', 'measure-toggle');
     this.toggle.setAttribute('aria-pressed', 'false');
     this.toggle.setAttribute('aria-keyshortcuts', 'M');
-    this.toggle.innerHTML = RULER;
+    // Drawn, not an icon font or a file: it needs no network and scales with the button.
+    this.toggle.append(iconElement(doc, ICONS.ruler, 20));
     group.append(this.toggle);
     this.readout = el('div', 'geo-story-measure-readout');
     this.readout.setAttribute('part', 'measure-readout');

@@ -1,5 +1,4 @@
 import {
-  AttributionControl,
   Map as MapLibreMap,
   NavigationControl,
   ScaleControl,
@@ -26,10 +25,11 @@ import {
   type Story,
   type StoryLayer,
 } from '../story/types.js';
-import { BASEMAP_ATTRIBUTION } from './attribution.js';
+import { StoryAttributionControl } from './attribution-control.js';
 import { basemapFile } from './basemap-file.js';
 import { BASEMAP_LABEL_LAYERS, BASEMAP_SOURCE, offlineStyle, type BasemapData } from './basemap-style.js';
 import { ChapterCamera, startView } from './camera.js';
+import { addNavigationIcons, withoutDataImages } from './control-icons.js';
 import { diffTarget, type MapOp, type MapTarget } from './chapter-state.js';
 import { CONTROL_STRINGS, relabelControls } from './control-strings.js';
 import { relabel } from './labels.js';
@@ -39,13 +39,18 @@ import { MeasureControl, type MeasureText } from './measure-control.js';
 import { linesOf, type LayerLine } from './measure-lines.js';
 import { placeNames } from './place-names.js';
 import { StoryLayers } from './story-layers.js';
+import { trustedWorkerUrl } from './trusted-url.js';
 
 // The worker is served from our own origin as a file beside the bundle (strict-CSP friendly,
-// no blob: workers); without this MapLibre 6 would look for it next to the page and 404.
-setWorkerUrl(workerUrl);
+// no blob: workers); without this MapLibre 6 would look for it next to the page and 404. Under
+// Trusted Types it goes as a TrustedScriptURL of the library's policy.
+setWorkerUrl(trustedWorkerUrl(workerUrl));
 
-/** MapLibre's stylesheet, for adoption into a shadow root (a document stylesheet cannot reach it). */
-export const MAPLIBRE_CSS = maplibreCss;
+/**
+ * MapLibre's stylesheet, for adoption into a shadow root (a document stylesheet cannot reach it),
+ * without its `data:` icons: the controls draw SVG elements instead (control-icons.ts).
+ */
+export const MAPLIBRE_CSS = withoutDataImages(maplibreCss);
 
 // The basemap travels with the library and needs no CDN. The land (470 KB) is a file the bundler
 // emits beside the build (new URL(..., import.meta.url)), fetched and parsed once for the page
@@ -107,6 +112,7 @@ export class StoryMap {
   private readonly kinds = new Map<string, GeometryKind[]>();
   private readonly abort = new AbortController();
   private readonly measureControl: MeasureControl;
+  private readonly attribution: StoryAttributionControl;
   private readonly camera: ChapterCamera;
   /** The story layers on the map; undefined before the style loads. */
   private layers: StoryLayers | undefined;
@@ -139,11 +145,10 @@ export class StoryMap {
       fadeDuration: 0,
       locale: CONTROL_STRINGS[options.lang],
     });
-    this.map.addControl(
-      new AttributionControl({ compact: true, customAttribution: BASEMAP_ATTRIBUTION }),
-      'bottom-right',
-    );
+    this.attribution = new StoryAttributionControl(options.lang, !remote);
+    this.map.addControl(this.attribution, 'bottom-right');
     this.map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
+    addNavigationIcons(this.map.getContainer());
     this.camera = new ChapterCamera(
       this.map,
       (layerId) => this.data.get(layerId) ?? (this.failed.has(layerId) ? null : undefined),
@@ -172,6 +177,7 @@ export class StoryMap {
           `basemap ${remote} could not be loaded (${e.error?.message ?? 'error'}); using the offline basemap`,
         );
         this.map.setStyle(this.offlineStyle());
+        this.attribution.setFallback();
       }
     });
 
@@ -205,6 +211,7 @@ export class StoryMap {
     this.lang = lang;
     this.map.getCanvas().setAttribute('aria-label', label);
     relabelControls(this.map.getContainer(), lang);
+    this.attribution.setLang(lang);
     if (this.layers) relabel(this.map, [...BASEMAP_LABEL_LAYERS, ...this.layers.labelLayers], lang);
   }
 
