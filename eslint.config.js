@@ -82,6 +82,7 @@ export default defineConfig(
     files: ['tests/fixtures/pages/*.js'],
     languageOptions: {
       globals: {
+        CSSStyleSheet: 'readonly',
         HTMLElement: 'readonly',
         customElements: 'readonly',
         document: 'readonly',

@@ -56,8 +56,9 @@ export default defineConfig({
     sourcemap: true,
     // The map chunk is MapLibre itself (~1.2 MB raw, ~310 KB gzip), loaded lazily after the text.
     chunkSizeWarningLimit: 1400,
-    // GeoJSON is fetched by MapLibre; a data: URL would break under a strict connect-src.
-    assetsInlineLimit: (file) => (file.endsWith('.geojson') ? false : undefined),
+    // GeoJSON is fetched by MapLibre; a data: URL would break under a strict connect-src, and a
+    // data: image (the page's icon) under img-src 'self'.
+    assetsInlineLimit: (file) => (file.endsWith('.geojson') || file.endsWith('.svg') ? false : undefined),
   },
   test: {
     projects: [

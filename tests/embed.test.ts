@@ -210,9 +210,10 @@ describe('embedding dist/geo-story.js in plain pages', () => {
       const leaks = await page.evaluate(() => ({
         sheets: document.styleSheets.length,
         adopted: document.adoptedStyleSheets.length,
-        links: document.querySelectorAll('link:not([rel=icon])').length,
+        links: document.querySelectorAll('link:not([href="./flow.css"]):not([rel=icon])').length,
+        styles: document.querySelectorAll('style').length,
       }));
-      expect(leaks).toEqual({ sheets: 1, adopted: 0, links: 0 }); // the one sheet is the page's own <style>
+      expect(leaks).toEqual({ sheets: 1, adopted: 0, links: 0, styles: 0 }); // the one sheet is the page's own flow.css
       expect(errors).toEqual([]);
     });
   });

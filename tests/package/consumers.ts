@@ -15,14 +15,18 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
+import { STRICT_CSP } from '../support/csp.js';
 
 export const root = resolve(import.meta.dirname, '../..');
 /** Where the apps live between runs. */
 export const appsDir = resolve(tmpdir(), 'geo-story-consumers');
 
-/** The strict CSP the README promises, as a meta element for the built pages. */
-export const CSP =
-  "default-src 'self'; script-src 'self'; worker-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'";
+/** The strict policy the README promises (with Trusted Types), as a meta element for the pages. */
+export const CSP = STRICT_CSP;
+
+/** The apps' icon, a file: a `data:` image is refused under the policy, and a missing one is a 404. */
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" fill="#cfe2ee"/></svg>';
 
 const run = (cmd: string, args: string[], cwd: string): string =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -76,7 +80,8 @@ async function prepare(name: string, files: Record<string, string>, tarball: str
   await mkdir(dir, { recursive: true });
   const pkgFile = resolve(dir, 'package.json');
   const before = existsSync(pkgFile) ? await readFile(pkgFile, 'utf8') : '';
-  for (const [file, text] of Object.entries(files)) {
+  // The icon at /favicon.svg: from public/ in a Vite app (copied as it is), from the folder on a plain host.
+  for (const [file, text] of Object.entries({ 'favicon.svg': FAVICON, 'public/favicon.svg': FAVICON, ...files })) {
     await mkdir(resolve(dir, file, '..'), { recursive: true });
     await writeFile(resolve(dir, file), text);
   }
@@ -117,7 +122,7 @@ const TSCONFIG = (jsx: boolean) =>
   );
 
 const page = (body: string, head = '') =>
-  `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<link rel="icon" href="data:,">\n${head}<title>consumer</title>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+  `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<link rel="icon" href="/favicon.svg">\n${head}<title>consumer</title>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 
 /** The Vite TypeScript app: the element typed through HTMLElementTagNameMap and its events. */
 export async function viteTsApp(tarball: string): Promise<string> {

@@ -41,12 +41,35 @@ export interface OpenedPage {
   errors: string[];
 }
 
-/** A page that records console errors and page errors, so a test can assert there were none. */
+/**
+ * Reports every Content-Security-Policy violation of the page (the pages' policies are in
+ * tests/support/csp.ts) as a console error, and keeps them in `window.__cspViolations`: Chromium
+ * logs its own refusals where Playwright does not see them.
+ */
+function reportViolations(): void {
+  const seen: string[] = [];
+  (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+  document.addEventListener(
+    'securitypolicyviolation',
+    (e) => {
+      const what = `CSP violation: ${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`;
+      seen.push(what);
+      console.error(what);
+    },
+    true,
+  );
+}
+
+/**
+ * A page that records console errors, page errors and policy violations, so a test can assert
+ * there were none.
+ */
 export async function newPage(browser: Browser, options: PageOptions = {}): Promise<OpenedPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     reducedMotion: options.reducedMotion ?? 'reduce',
   });
+  await context.addInitScript(reportViolations);
   if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
   const errors: string[] = [];

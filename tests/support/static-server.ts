@@ -31,7 +31,7 @@ export async function startStaticServer(
     const page = pages[path];
     if (page !== undefined) {
       res.writeHead(200, {
-        'content-type': TYPES['.html']!,
+        'content-type': TYPES[extname(path)] ?? TYPES['.html']!,
         'content-length': Buffer.byteLength(page),
         'cache-control': 'no-store',
       });
