@@ -2,13 +2,10 @@ import {
   Map as MapLibreMap,
   NavigationControl,
   ScaleControl,
-  setWorkerUrl,
   type GeoJSONSource,
   type StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import boundaryText from '../../geo/basemap/boundary.geojson?raw';
 import labelsText from '../../geo/basemap/labels.geojson?raw';
 import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
@@ -29,7 +26,7 @@ import { StoryAttributionControl } from './attribution-control.js';
 import { basemapFile } from './basemap-file.js';
 import { BASEMAP_LABEL_LAYERS, BASEMAP_SOURCE, offlineStyle, type BasemapData } from './basemap-style.js';
 import { ChapterCamera, startView } from './camera.js';
-import { addNavigationIcons, withoutDataImages } from './control-icons.js';
+import { addNavigationIcons } from './control-icons.js';
 import { diffTarget, type MapOp, type MapTarget } from './chapter-state.js';
 import { CONTROL_STRINGS, relabelControls } from './control-strings.js';
 import { relabel } from './labels.js';
@@ -39,18 +36,9 @@ import { MeasureControl, type MeasureText } from './measure-control.js';
 import { linesOf, type LayerLine } from './measure-lines.js';
 import { placeNames } from './place-names.js';
 import { StoryLayers } from './story-layers.js';
-import { trustedWorkerUrl } from './trusted-url.js';
 
-// The worker is served from our own origin as a file beside the bundle (strict-CSP friendly,
-// no blob: workers); without this MapLibre 6 would look for it next to the page and 404. Under
-// Trusted Types it goes as a TrustedScriptURL of the library's policy.
-setWorkerUrl(trustedWorkerUrl(workerUrl));
-
-/**
- * MapLibre's stylesheet, for adoption into a shadow root (a document stylesheet cannot reach it),
- * without its `data:` icons: the controls draw SVG elements instead (control-icons.ts).
- */
-export const MAPLIBRE_CSS = withoutDataImages(maplibreCss);
+/** MapLibre's stylesheet, for the element to adopt; importing it also sets MapLibre's worker up. */
+export { MAPLIBRE_CSS } from './maplibre-setup.js';
 
 // The basemap travels with the library and needs no CDN. The land (470 KB) is a file the bundler
 // emits beside the build (new URL(..., import.meta.url)), fetched and parsed once for the page
