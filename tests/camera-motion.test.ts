@@ -5,7 +5,10 @@ import { useBrowser } from './support/use-browser.js';
 
 const url = `${inject('baseUrl')}index.html?story=${encodeURIComponent('/tests/fixtures/stories/framing.md')}`;
 
-/** Goes to a chapter and counts the map's `move` events until it is still: one for a jump, many for a flight. */
+/**
+ * Goes to a chapter and counts the map's `move` events until it is still: exactly one for a jump,
+ * more for a flight (how many depends on the frame rate, which a loaded machine lowers).
+ */
 async function movesTo(page: Page, id: string): Promise<number> {
   await page.evaluate((chapter) => {
     const el = document.querySelector('geo-story')!;
@@ -27,7 +30,7 @@ describe('camera motion', () => {
     await withPage(url, { reducedMotion: 'reduce' }, async ({ page, errors }) => {
       await waitReady(page);
       expect(await movesTo(page, 'plain')).toBe(1);
-      expect(await movesTo(page, 'essential')).toBeGreaterThan(3);
+      expect(await movesTo(page, 'essential')).toBeGreaterThan(1);
       expect(await movesTo(page, 'start')).toBe(1);
       const center = await page.evaluate(() => document.querySelector('geo-story')!.map!.getCenter().toArray());
       expect(center[0]).toBeCloseTo(114.2, 5);
@@ -38,8 +41,8 @@ describe('camera motion', () => {
   it('without reduced motion flies every move', async () => {
     await withPage(url, { reducedMotion: 'no-preference' }, async ({ page, errors }) => {
       await waitReady(page);
-      expect(await movesTo(page, 'plain')).toBeGreaterThan(3);
-      expect(await movesTo(page, 'essential')).toBeGreaterThan(3);
+      expect(await movesTo(page, 'plain')).toBeGreaterThan(1);
+      expect(await movesTo(page, 'essential')).toBeGreaterThan(1);
       expect(errors).toEqual([]);
     });
   });
