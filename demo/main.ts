@@ -9,7 +9,10 @@ if (el) {
   if (lang) el.lang = lang;
   const basemap = params.get('basemap');
   if (basemap) el.basemap = basemap;
-  el.src = params.get('story') ?? 'stories/gba-cooperation.md';
+  // Without ?story= the page's own src stays: the build's compiled default story. In development the
+  // Markdown file itself, which the live preview follows as it is saved.
+  const story = params.get('story') ?? (import.meta.env.DEV ? el.src.replace(/\.json$/, '.md') : undefined);
+  if (story) el.src = story;
   // In development (npm start): the story follows its files as they are saved, and its errors show over the page.
   followEdits(el);
 }

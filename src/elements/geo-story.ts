@@ -21,7 +21,6 @@ import { layerPanel, mapBox } from './map-box-templates.js';
 import { MapHostController } from './map-host-controller.js';
 import { MeasureKeysController } from './measure-keys-controller.js';
 import { measureText } from './measure-text.js';
-import { ChapterBodies } from './render-markdown.js';
 import { chapterIndex, QueuedGoTo } from './queued-go-to.js';
 import { mapEnd, skipMapLink } from './skip-map.js';
 import { StoryLoadController } from './story-load-controller.js';
@@ -68,7 +67,7 @@ import type { ChapterSummary, LayerPanelTarget, LayerSummary } from './summaries
 export class GeoStory extends LitElement implements LayerPanelTarget {
   static override styles = geoStoryStyles;
 
-  /** URL of the story Markdown file, relative to the page. */
+  /** URL of the story file, relative to the page: Markdown, or the build's compiled JSON of it. */
   @property() src = '';
 
   /** Language: `zh-Hant` or `en`; when unset the story's default language is used. */
@@ -90,7 +89,6 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
 
   /** The chapter the hash named when the story loaded, to scroll to once its text is rendered. */
   private _startAt: number | undefined;
-  private readonly _bodies = new ChapterBodies();
 
   private readonly _queued = new QueuedGoTo();
   private readonly _loader = new StoryLoadController(this, {
@@ -99,7 +97,6 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       this._index = 0;
       this._startAt = undefined;
       this._overrides = new Map();
-      this._bodies.clear();
       this._failures.clear();
     },
     onLoaded: (story) => {
@@ -284,7 +281,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
                   chapters: story.chapters,
                   current: this._index,
                   lang,
-                  body: (chapter) => this._bodies.get(chapter, lang),
+                  body: (chapter) => this._loader.body(chapter, lang),
                   // Worked out on the layer's data, which the map loads; the text shows it once the map is ready.
                   measure: (chapter) =>
                     chapter.measure && map.status === 'ready' ? map.map?.resolveMeasure(chapter.measure) : undefined,

@@ -1,9 +1,29 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events/emit.js';
 import '../events/geo-story-error.js';
+import { isCompiled, readCompiled, type CompiledStory } from '../story/compiled.js';
 import { fetchText } from '../story/fetch-text.js';
-import { parseStory } from '../story/parse.js';
-import { formatIssue, type Issue, type Story } from '../story/types.js';
+import { formatIssue, type Chapter, type Issue, type Lang, type Story } from '../story/types.js';
+import type { SanitizeHtml } from './sanitize-html.js';
+
+let sanitizing: Promise<SanitizeHtml> | undefined;
+/** The sanitiser (DOMPurify), a chunk of its own, loaded once per page while the first story is fetched. */
+function loadSanitizer(): Promise<SanitizeHtml> {
+  sanitizing ??= import('./sanitize-html.js').then((m) => m.sanitizer(window));
+  sanitizing.catch(() => (sanitizing = undefined));
+  return sanitizing;
+}
+
+/**
+ * A story file given as Markdown, compiled in the page: the parser (YAML, the schema, Markdown)
+ * is a chunk of its own, loaded only for such a file; the build's compiled stories need none of it.
+ */
+async function compileMarkdown(text: string, file: string): Promise<CompiledStory> {
+  const { compileStory } = await import('../story/compile.js').catch((error: Error) => {
+    throw new Error(`${file}: the story parser could not be loaded (${error.message})`);
+  });
+  return compileStory(text, file);
+}
 
 /** What the controller needs from its host element. */
 export interface StoryLoadHost extends ReactiveControllerHost, HTMLElement {}
@@ -26,6 +46,11 @@ export class StoryLoadController implements ReactiveController {
   private readonly host: StoryLoadHost;
   private readonly options: StoryLoadOptions;
   private _story: Story | undefined;
+  /** Each chapter's text as HTML, not yet sanitised, by chapter id and language. */
+  private _html: CompiledStory['html'] = {};
+  /** Chapter texts sanitised so far, by chapter id and language. */
+  private readonly bodies = new Map<string, string>();
+  private sanitize: SanitizeHtml | undefined;
   private _issues: Issue[] = [];
   private _error = '';
   private _failed = false;
@@ -52,6 +77,17 @@ export class StoryLoadController implements ReactiveController {
   /** The parsed story, once loaded. */
   get story(): Story | undefined {
     return this._story;
+  }
+
+  /** A chapter's text in `lang` as sanitised HTML (sanitised once, when first asked for). */
+  body(chapter: Chapter, lang: Lang): string {
+    const key = `${chapter.id}\u0000${lang}`;
+    let html = this.bodies.get(key);
+    if (html === undefined) {
+      html = this.sanitize?.(this._html[chapter.id]?.[lang] ?? '') ?? '';
+      this.bodies.set(key, html);
+    }
+    return html;
   }
 
   /** Every issue the parser found in the story file, errors and warnings. */
@@ -113,6 +149,8 @@ export class StoryLoadController implements ReactiveController {
       this.newReady();
     }
     this._story = undefined;
+    this._html = {};
+    this.bodies.clear();
     this._issues = [];
     this._error = '';
     this._failed = false;
@@ -149,9 +187,13 @@ export class StoryLoadController implements ReactiveController {
     const url = new URL(src, document.baseURI).href;
     const abort = new AbortController();
     this.fetching = { src, abort };
-    let text: string;
+    // Asked for at once, while the story file comes: a story's text is never shown unsanitised.
+    const sanitize = loadSanitizer();
+    let result: CompiledStory;
     try {
-      text = await fetchText(url, src, abort.signal);
+      const text = await fetchText(url, src, abort.signal);
+      result = isCompiled(text) ? readCompiled(text, src) : await compileMarkdown(text, src);
+      this.sanitize = await sanitize;
     } catch (error) {
       if (id !== this.fetchId) return;
       this.fetching = undefined;
@@ -160,8 +202,8 @@ export class StoryLoadController implements ReactiveController {
     }
     if (id !== this.fetchId) return;
     this.fetching = undefined;
-    const result = parseStory(text, src);
     this._issues = result.issues;
+    this._html = result.html;
     const errors = result.issues.filter((i) => i.severity === 'error');
     if (!result.story) {
       this.fail(errors[0] ? formatIssue(errors[0]) : `${src}: not a story`, errors);

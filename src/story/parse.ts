@@ -9,7 +9,7 @@ import { recordPositions } from './positions';
 import { Report } from './report';
 import type { ParseResult, Story } from './types';
 import { utf8Length } from './utf8-length';
-import type { YamlPart } from './yaml-positions';
+import { locate, type YamlPart } from './yaml-positions';
 
 /** Largest story file accepted, in UTF-8 bytes; a story is text, not a data dump. */
 export const MAX_STORY_BYTES = 2 * 1024 * 1024;
@@ -50,6 +50,10 @@ export function parseStory(text: string, file: string): ParseResult {
   // Nothing to show without a usable front matter or a single usable chapter.
   if (!front || chapters.length === 0) return report.result();
   const story: Story = { ...front.story, file, chapters };
-  recordPositions(story, front.part, parts);
+  const frontPart = front.part;
+  recordPositions(story, (index, path, key) => {
+    const part = index === undefined ? frontPart : parts.get(index);
+    return part && locate(part, path, key);
+  });
   return report.result(story);
 }

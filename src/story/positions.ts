@@ -4,7 +4,6 @@
  * field at fault, as the parser does.
  */
 import type { Chapter, Story } from './types';
-import { locate, type YamlPart } from './yaml-positions';
 
 /** A place in a story file, 1-based; the column is missing when only the line is known. */
 export interface FieldPosition {
@@ -12,18 +11,24 @@ export interface FieldPosition {
   column?: number;
 }
 
-/** The YAML of a parsed story: its front matter and each chapter block, by the chapter's index. */
-interface StoryYaml {
-  front?: YamlPart;
-  chapters: Map<number, YamlPart>;
-}
+/**
+ * Finds a field in the YAML a story was parsed from: in the front matter (`chapter` undefined) or
+ * in the block of the chapter with that index; undefined when that part is not known.
+ */
+export type FieldLocator = (
+  chapter: number | undefined,
+  path: readonly PropertyKey[],
+  key: boolean,
+) => FieldPosition | undefined;
 
-// Kept beside the story rather than in it: a Story stays plain data that can be copied and compared.
-const yamlOf = new WeakMap<Story, StoryYaml>();
+// Kept beside the story rather than in it: a Story stays plain data that can be copied and
+// compared. The parser hands a locator over its YAML, so this module (which the map module uses)
+// needs no YAML code of its own; a compiled story has none and falls back to lines.
+const locatorOf = new WeakMap<Story, FieldLocator>();
 
-/** Records where the YAML of `story` came from, so its fields can be located later. */
-export function recordPositions(story: Story, front: YamlPart | undefined, chapters: Map<number, YamlPart>): void {
-  yamlOf.set(story, { front, chapters });
+/** Records how to find the fields of `story` in the YAML it was parsed from. */
+export function recordPositions(story: Story, locator: FieldLocator): void {
+  locatorOf.set(story, locator);
 }
 
 /**
@@ -37,12 +42,10 @@ export function chapterFieldPosition(
   path: readonly PropertyKey[],
   key = false,
 ): FieldPosition {
-  const part = yamlOf.get(story)?.chapters.get(chapter.index);
-  return part ? locate(part, path, key) : { line: chapter.line };
+  return locatorOf.get(story)?.(chapter.index, path, key) ?? { line: chapter.line };
 }
 
 /** Where a field of the front matter is written, e.g. `['layers', 2, 'file']`; line 1 when unknown. */
 export function frontMatterPosition(story: Story, path: readonly PropertyKey[], key = false): FieldPosition {
-  const part = yamlOf.get(story)?.front;
-  return part ? locate(part, path, key) : { line: 1 };
+  return locatorOf.get(story)?.(undefined, path, key) ?? { line: 1 };
 }
