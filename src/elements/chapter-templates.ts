@@ -79,34 +79,6 @@ export function chapterList(view: ChapterListView): TemplateResult {
 }
 
 /**
- * Previous / next chapter buttons and "n / total" over the map.
- * @example nav(lang, index, story.chapters.length, (delta) => this._step(delta))
- */
-export function nav(lang: Lang, index: number, total: number, step: (delta: number) => void): TemplateResult {
-  return html`<nav class="steps" part="nav" aria-label=${t(lang, 'chapters')}>
-    <button
-      type="button"
-      aria-label=${t(lang, 'previous')}
-      title=${t(lang, 'previous')}
-      ?disabled=${index <= 0}
-      @click=${() => step(-1)}
-    >
-      ↑
-    </button>
-    <span aria-hidden="true">${t(lang, 'progress', { n: index + 1, total })}</span>
-    <button
-      type="button"
-      aria-label=${t(lang, 'next')}
-      title=${t(lang, 'next')}
-      ?disabled=${index >= total - 1}
-      @click=${() => step(1)}
-    >
-      ↓
-    </button>
-  </nav>`;
-}
-
-/**
  * The language buttons: one per language, each showing its name in its own language, the current one
  * pressed. The visible name is the accessible name, so speech input ("click English") finds it.
  */

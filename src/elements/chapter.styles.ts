@@ -18,8 +18,8 @@ export const chapterStyles = css`
     padding: 1rem 1.25rem;
   }
   header {
-    /* Narrow: start below the previous / next buttons over the map, so they stay reachable. */
-    margin-top: 3.25rem;
+    /* Narrow: start below the chapter navigation over the map (story-nav.styles.ts), so it stays clear. */
+    margin-top: 5.25rem;
     margin-bottom: calc(var(--_map-h) * 0.35);
   }
   h1 {

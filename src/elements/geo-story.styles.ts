@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { baseStyles } from './base.styles.js';
 import { chapterStyles } from './chapter.styles.js';
 import { measureControlStyles } from './measure-control.styles.js';
+import { storyNavStyles } from './story-nav.styles.js';
 
 /**
  * The layout of `<geo-story>`: the grid of text and sticky map, the overlays over the map, and the
@@ -126,34 +127,6 @@ const layoutStyles = css`
     color: #39464f;
     font-size: 0.95rem;
   }
-  nav.steps {
-    position: absolute;
-    left: 0.5rem;
-    top: 0.5rem;
-    display: flex;
-    gap: 0.25rem;
-    align-items: center;
-    background: var(--_card);
-    border-radius: 4px;
-    padding: 0.15rem 0.3rem;
-    font-size: 0.85rem;
-    z-index: 2;
-    box-shadow: 0 1px 3px rgba(0, 0, 0, 0.2);
-  }
-  nav.steps button {
-    font: inherit;
-    border: 1px solid #9aa7b0;
-    background: #fff;
-    border-radius: 3px;
-    padding: 0 0.45rem;
-    cursor: pointer;
-    min-width: 1.9rem;
-    min-height: 1.7rem;
-  }
-  nav.steps button:disabled {
-    opacity: 0.4;
-    cursor: default;
-  }
   .sr-only {
     position: absolute;
     width: 1px;
@@ -204,5 +177,5 @@ const layoutStyles = css`
   }
 `;
 
-/** Styles of `<geo-story>`: the shared base, the layout, the chapters' text and the measure control on the map. */
-export const geoStoryStyles = [baseStyles, layoutStyles, chapterStyles, measureControlStyles];
+/** Styles of `<geo-story>`: the shared base, the layout, the chapters' text, the chapter navigation and the measure control on the map. */
+export const geoStoryStyles = [baseStyles, layoutStyles, chapterStyles, storyNavStyles, measureControlStyles];

@@ -25,6 +25,7 @@ import { chapterIndex, QueuedGoTo } from './queued-go-to.js';
 import { mapEnd, skipMapLink } from './skip-map.js';
 import { StoryLoadController } from './story-load-controller.js';
 import { reducedMotion, storyMapOptions } from './story-map-options.js';
+import { StoryNavController } from './story-nav.js';
 import { StorySizeController } from './story-size-controller.js';
 import type { ChapterSummary, LayerPanelTarget, LayerSummary } from './summaries.js';
 
@@ -48,7 +49,10 @@ import type { ChapterSummary, LayerPanelTarget, LayerSummary } from './summaries
  * @csspart chapter - One chapter's text container (carries `data-chapter-id`).
  * @csspart map - The sticky box holding the map.
  * @csspart still - The still image shown in place of a map given back to the page's pool of live maps.
- * @csspart nav - Previous / next chapter buttons over the map.
+ * @csspart nav - The chapter navigation over the map: previous / next buttons, progress bar and contents.
+ * @csspart progress - The progress bar: one segment per chapter, the current one marked; each goes to its chapter.
+ * @csspart contents-toggle - The button that opens and closes the table of contents.
+ * @csspart contents - The table of contents: one button per chapter, the current one marked.
  * @csspart problems - The list of problems found in the story file.
  * @csspart layers - The layer panel over the map (`<geo-story-layers>`).
  * @csspart legend - A chapter's legend of its layers.
@@ -137,6 +141,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     goTo: (index) => this.goTo(index),
   });
 
+  private readonly _toc = new StoryNavController(this);
   private readonly _scroll = new ChapterScrollController(this, {
     chapters: () => [...(this.renderRoot?.querySelectorAll<HTMLElement>('[data-chapter-id]') ?? [])],
     onActive: (index) => this._setActive(index),
@@ -291,14 +296,9 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
           }
           <div class="end" aria-hidden="true"></div>
         </div>
-        ${skipMapLink(lang, () => this._nav.skipMap())}
-        ${mapBox({
-          lang,
-          ...map.view,
-          steps: story ? { index: this._index, total: story.chapters.length } : undefined,
-          step: (delta) => this._nav.step(delta),
-        })}
+        ${skipMapLink(lang, () => this._nav.skipMap())} ${mapBox({ lang, ...map.view, story: !!story })}
         <div class="overlay">
+          ${story ? this._toc.render({ lang, chapters: story.chapters, current: this._index, go: (i) => this._nav.go(i) }) : nothing}
           ${story ? layerPanel(layers, layerGroups(story, lang), lang, (e) => this.setLayerVisible(e.detail.id, e.detail.visible)) : nothing}
           ${mapEnd(lang)}
         </div>

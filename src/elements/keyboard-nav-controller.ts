@@ -58,9 +58,8 @@ export class KeyboardNavController implements ReactiveController {
     this.host.removeEventListener('keydown', this.onKeyDown);
   }
 
-  /** Goes `delta` chapters on and puts the focus on that chapter's text (the previous / next buttons). */
-  step(delta: number): void {
-    const index = this.options.index() + delta;
+  /** Goes to chapter `index` and puts the focus on its text (the previous / next buttons, the contents). */
+  go(index: number): void {
     if (this.options.goTo(index)) this.chapter(index)?.focus({ preventScroll: true });
   }
 

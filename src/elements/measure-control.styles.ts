@@ -46,7 +46,7 @@ export const measureControlStyles = css`
   /* Docked elsewhere when a measured point lies under it (MeasurePanel.keepClear): top left below
      the chapter steps, bottom right above the attribution. */
   .maplibregl-ctrl-top-left .geo-story-measure-readout.maplibregl-ctrl {
-    margin: 3rem 0 0 0.5rem;
+    margin: 5rem 0 0 0.5rem;
   }
   .maplibregl-ctrl-bottom-right .geo-story-measure-readout.maplibregl-ctrl {
     margin: 0 10px 6px 0;
