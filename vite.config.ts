@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { liveStories } from './scripts/vite/live-stories.ts';
 import { compileStories } from './scripts/vite/compile-stories.ts';
+import { prerenderStories } from './scripts/vite/prerender-story.ts';
 import { ships, siteStories } from './scripts/vite/site-stories.ts';
 
 /** A plugin that runs `task` with the resolved output folder once a build has written its bundle. */
@@ -47,7 +48,7 @@ export const LIT_OXC = {
 export default defineConfig({
   // Relative base: the built site works from any folder of any static server.
   base: './',
-  plugins: [siteStories(), copyStoryData(), liveStories(), compileStories()],
+  plugins: [siteStories(), copyStoryData(), liveStories(), compileStories(), prerenderStories()],
   oxc: LIT_OXC,
   // MapLibre 6 is ESM and loads its worker from a separate file; pre-bundling would break that.
   optimizeDeps: { exclude: ['maplibre-gl'] },

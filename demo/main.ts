@@ -12,7 +12,11 @@ if (el) {
   // Without ?story= the page's own src stays: the build's compiled default story. In development the
   // Markdown file itself, which the live preview follows as it is saved.
   const story = params.get('story') ?? (import.meta.env.DEV ? el.src.replace(/\.json$/, '.md') : undefined);
-  if (story) el.src = story;
+  if (story) {
+    // The text prerendered into the page at build time is the default story's, not this one's.
+    if (params.has('story')) el.querySelector('[slot="prerendered"]')?.remove();
+    el.src = story;
+  }
   // In development (npm start): the story follows its files as they are saved, and its errors show over the page.
   followEdits(el);
 }

@@ -79,7 +79,8 @@ const OBSERVE = () => {
   } catch {
     // Long Animation Frames are a diagnosis only.
   }
-  const QUERY = '[data-chapter-id] h2';
+  // The element's own chapters, the baseline's, or the text prerendered into the page.
+  const QUERY = '[data-chapter-id] h2, [data-prerendered-chapter] h2';
   const hasText = () =>
     !!document.querySelector(QUERY) ||
     [...document.querySelectorAll('geo-story')].some((el) => el.shadowRoot?.querySelector(QUERY));

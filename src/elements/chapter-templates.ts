@@ -24,7 +24,8 @@ export interface ChapterListView {
 
 /**
  * The story heading: language switch, title (or what keeps it from showing), subtitle and the
- * reading hint.
+ * reading hint. While the story loads, the page's own `slot="prerendered"` content (the story
+ * rendered into the page at build time) shows in its place, if the page has any.
  * @example storyHeader(story, lang, loader.failed, (l) => (this.lang = l))
  */
 export function storyHeader(
@@ -33,7 +34,7 @@ export function storyHeader(
   failed: boolean,
   selectLang: (lang: Lang) => void,
 ): TemplateResult {
-  return html`<header part="header">
+  const header = html`<header part="header">
     <div class="toolbar">${langSwitch(lang, selectLang)}</div>
     <h1 part="title" lang=${story ? localizedTag(story.title, lang) : langTag(lang)}>
       ${story ? localize(story.title, lang) : failed ? t(lang, 'storyFailed') : t(lang, 'loadingStory')}
@@ -45,6 +46,7 @@ export function storyHeader(
     }
     ${story ? html`<p class="hint">${t(lang, 'scrollHint')}</p>` : nothing}
   </header>`;
+  return story || failed ? header : html`<slot name="prerendered">${header}</slot>`;
 }
 
 /**

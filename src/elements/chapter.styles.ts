@@ -6,6 +6,12 @@ import { css } from 'lit';
  * declared measurement.
  */
 export const chapterStyles = css`
+  ::slotted([slot='prerendered']) {
+    display: block;
+    max-width: 36rem;
+    margin: 3.25rem auto 0;
+    padding: 1rem 1.25rem;
+  }
   header,
   .chapter,
   .problems {

@@ -40,6 +40,8 @@ import type { ChapterSummary, LayerPanelTarget, LayerSummary } from './summaries
  * @fires geo-story-layer-toggle - A layer was switched on or off by the reader or `setLayerVisible`; detail `{id, visible}`.
  * @fires geo-story-measure - A path was measured on the map or with `measure()`; detail `{straightMeters, alongMeters?, chainageMeters?, layer?, feature?}`.
  *
+ * @slot prerendered - Shown while the story loads, in place of the loading heading: the story's title and chapters rendered into the page at build time, readable without JavaScript.
+ *
  * @csspart base - The layout grid holding text and map.
  * @csspart text - The text column.
  * @csspart header - The story heading with the language switch.

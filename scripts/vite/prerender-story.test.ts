@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileSanitised } from '../compile-story.js';
+import { prerendered } from './prerender-story.js';
+
+const FIXTURE = resolve(import.meta.dirname, '../../tests/fixtures/stories/three-chapters.md');
+
+describe('prerendered story', () => {
+  it('holds the title and every chapter, heading and text, in the language asked for', () => {
+    const compiled = compileSanitised(readFileSync(FIXTURE, 'utf8'), 'three-chapters.md');
+    const html = prerendered(compiled, 'en');
+    expect(html).toMatch(
+      /^<div slot="prerendered" lang="en"><h1>Hills and bays: three places shared by Shenzhen and Hong Kong<\/h1>/,
+    );
+    expect(html.match(/<section data-prerendered-chapter=/g)).toHaveLength(compiled.story!.chapters.length);
+    const first = compiled.story!.chapters[0]!;
+    expect(html).toContain(`<h2>${first.title.en.replace(/'/g, '&#39;')}</h2>`);
+    expect(html).toContain(compiled.html[first.id]!.en);
+    expect(prerendered(compiled, 'zh-Hant')).toContain('lang="zh-Hant-HK"><h1>山與海：深港三個地方</h1>');
+  });
+
+  it('escapes titles and carries chapter text only as sanitised', () => {
+    const text = readFileSync(FIXTURE, 'utf8')
+      .replace("'Hills and bays: three places shared by Shenzhen and Hong Kong'", '"<script>alert(1)</script> & co"')
+      .replace(/:::en\n/, ':::en\n<img src="x" onerror="alert(2)"> <a href="javascript:alert(3)">link</a>\n\n');
+    const html = prerendered(compileSanitised(text, 'hostile.md'), 'en');
+    expect(html).toContain('<h1>&#60;script&#62;alert(1)&#60;/script&#62; &#38; co</h1>');
+    expect(html).toContain('<img src="x">');
+    expect(html).not.toMatch(/onerror|javascript:|<script/);
+  });
+
+  it('renders nothing for a file that is no story', () => {
+    expect(prerendered(compileSanitised('no front matter here', 'x.md'), 'en')).toBe('');
+  });
+});
