@@ -10,6 +10,7 @@ import { ChapterScrollController } from '../scroll/chapter-scroll-controller.js'
 import { langTag, localize, parseLang } from '../story/lang.js';
 import type { Lang, LngLat, Story } from '../story/types.js';
 import { describeChapter, type ChapterDescription } from './chapter-description.js';
+import { CardFrameController } from './card-frame-controller.js';
 import { chapterList, problems, storyHeader } from './chapter-templates.js';
 import './geo-story-layers.js';
 import { geoStoryStyles } from './geo-story.styles.js';
@@ -121,7 +122,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       const start = { host: this, story, storyUrl: this._loader.url, overrides: this._overrides, lang: this._lang };
       const announce = (text: string) => (this._announce = text);
       const more = { chapter, basemap: this.basemap, label: this._describe().label, failures: this._failures };
-      return chapter && storyMapOptions({ ...start, ...more, announce });
+      return chapter && storyMapOptions({ ...start, ...more, announce, frame: this._frame });
     },
     onReady: (map, first) => this._onMapReady(map, first),
     onFail: (message) => {
@@ -135,6 +136,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     () => this.height,
     () => this._layout(),
   );
+  private readonly _frame = new CardFrameController(this);
   private readonly _failures = new LayerFailures(this);
   protected readonly _keys = new MeasureKeysController(this, () => this._mapHost.map);
   private readonly _nav = new KeyboardNavController(this, {
@@ -263,12 +265,10 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   }
 
   protected override updated(): void {
-    if (this._startAt !== undefined && this._loader.story) {
-      // Placed by the hash: the chapter is current already, so only the text has to get there.
-      const index = this._startAt;
-      this._startAt = undefined;
-      this._scroll.scrollToChapter(index, false, true);
-    }
+    // Placed by the hash: the chapter is current already, so only the text has to get there.
+    if (this._startAt === undefined || !this._loader.story) return;
+    this._scroll.scrollToChapter(this._startAt, false, true);
+    this._startAt = undefined;
   }
 
   override render(): TemplateResult | typeof nothing {

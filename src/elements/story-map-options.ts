@@ -20,6 +20,8 @@ export interface MapStart {
   basemap: string;
   /** The map's accessible name for the chapter. */
   label: string;
+  /** Where the chapter card lies over the map. */
+  frame?: StoryMapOptions['frame'];
   /** Says something in the host's live region. */
   announce: (text: string) => void;
   /** What the host reports of the story's layers: one that could not be drawn, chapters naming features it lacks. */
@@ -45,6 +47,7 @@ export function storyMapOptions(start: MapStart): Omit<StoryMapOptions, 'contain
     basemap: start.basemap || story.basemap,
     initial: targetForChapter(start.chapter, start.overrides),
     reducedMotion,
+    ...(start.frame && { frame: start.frame }),
     label: start.label,
     onError: (message, issues) => emit(host, 'geo-story-error', issues ? { message, issues } : { message }),
     onLayerError: start.failures.add,

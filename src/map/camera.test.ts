@@ -63,6 +63,36 @@ describe('cameraView', () => {
   });
 });
 
+describe('cameraView with the room the card takes', () => {
+  const frame = { top: 0, right: 0, bottom: 500, left: 0 };
+
+  it('centres a declared view in the part of the map the card leaves free', () => {
+    expect(cameraView(view, undefined, recordingFit().fit, frame)?.padding).toEqual(frame);
+  });
+
+  it("adds the card's room to the fit's own padding", () => {
+    const { fit: fitter, calls } = recordingFit();
+    expect(cameraView(fit, [114.1, 22.3, 114.2, 22.4], fitter, frame)?.padding).toEqual({
+      top: 10,
+      right: 20,
+      bottom: 530,
+      left: 40,
+    });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("frames over the card when the map is too small for the card's room and the padding both", () => {
+    const calls: unknown[] = [];
+    const tooSmall: FitBounds = (_bounds, options) => {
+      calls.push(options.padding);
+      const padding = options.padding as { bottom: number };
+      return padding.bottom > 100 ? undefined : { center: [114.1, 22.3], zoom: 9, padding: options.padding as never };
+    };
+    expect(cameraView(fit, [114.1, 22.3, 114.2, 22.4], tooSmall, frame)?.padding).toEqual(fit.padding);
+    expect(calls).toEqual([{ top: 10, right: 20, bottom: 530, left: 40 }, fit.padding]);
+  });
+});
+
 describe('startView', () => {
   it("starts at a declared view, and for a fit over the region at the chapter's bearing and pitch", () => {
     expect(startView(view)).toEqual({ center: [114.2, 22.5], zoom: 11, bearing: 15, pitch: 30 });

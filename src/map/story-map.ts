@@ -10,8 +10,6 @@ import boundaryText from '../../geo/basemap/boundary.geojson?raw';
 import labelsText from '../../geo/basemap/labels.geojson?raw';
 import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
 import { resolveChapterMeasure, type ResolvedMeasure } from '../geo/chapter-measure.js';
-import { highlightProblems } from '../geo/chapter-references.js';
-import { fitProblems } from '../geo/fit-references.js';
 import {
   BASEMAP_PLACES,
   type Chapter,
@@ -25,7 +23,7 @@ import {
 import { StoryAttributionControl } from './attribution-control.js';
 import { basemapFile } from './basemap-file.js';
 import { BASEMAP_LABEL_LAYERS, BASEMAP_SOURCE, offlineStyle, type BasemapData } from './basemap-style.js';
-import { ChapterCamera, startView } from './camera.js';
+import { ChapterCamera, NO_PADDING, startView, type CardRoom } from './camera.js';
 import { addNavigationIcons } from './control-icons.js';
 import { diffTarget, type MapOp, type MapTarget } from './chapter-state.js';
 import { CONTROL_STRINGS, relabelControls } from './control-strings.js';
@@ -34,6 +32,7 @@ import { loadLayer } from './layer-data.js';
 import { geometryKinds, type GeometryKind } from './legend.js';
 import { MeasureControl, type MeasureText } from './measure-control.js';
 import { linesOf, type LayerLine } from './measure-lines.js';
+import { referenceProblems } from './reference-problems.js';
 import { placeNames } from './place-names.js';
 import { StoryLayers } from './story-layers.js';
 
@@ -67,6 +66,8 @@ export interface StoryMapOptions {
   basemap?: string;
   /** The first chapter's state, placed without animation. */
   initial: MapTarget;
+  /** Where the chapter card lies over the map: every camera move keeps clear of it. */
+  frame?: CardRoom;
   /** Whether camera moves should jump instead of fly (prefers-reduced-motion). */
   reducedMotion: () => boolean;
   /** Reports a problem the reader should know of; the map keeps working without that part. */
@@ -102,6 +103,7 @@ export class StoryMap {
   private readonly measureControl: MeasureControl;
   private readonly attribution: StoryAttributionControl;
   private readonly camera: ChapterCamera;
+  private readonly unsubscribe: (() => void) | undefined;
   /** The story layers on the map; undefined before the style loads. */
   private layers: StoryLayers | undefined;
   /** The target the map shows now; undefined before the style loads. */
@@ -142,7 +144,9 @@ export class StoryMap {
       (layerId) => this.data.get(layerId) ?? (this.failed.has(layerId) ? null : undefined),
       options.story.layers.map((l) => l.id),
       options.reducedMotion,
+      () => options.frame?.current() ?? NO_PADDING,
     );
+    this.unsubscribe = options.frame?.subscribe(() => this.reframe());
     this.measureControl = new MeasureControl({
       text: options.measureText,
       lines: () => this.visibleLines(),
@@ -192,6 +196,11 @@ export class StoryMap {
   setTarget(target: MapTarget): void {
     this.target = target;
     if (this.styleReady) this.apply(true);
+  }
+
+  /** The chapter card's room over the map may have changed: the camera is placed again if it has. */
+  reframe(): void {
+    if (this.styleReady) this.camera.reframe();
   }
 
   /** Switches labels to another language without reloading anything. */
@@ -253,6 +262,7 @@ export class StoryMap {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.unsubscribe?.();
     this.abort.abort();
     // map.remove() also loses the WebGL context (WEBGL_lose_context), so a page that adds and
     // removes viewers does not run into the browser's limit on live contexts.
@@ -286,20 +296,9 @@ export class StoryMap {
 
   private async loadAllData(): Promise<void> {
     await Promise.all(this.options.story.layers.map((layer) => this.loadData(layer)));
-    if (!this.destroyed) this.checkReferences();
-  }
-
-  /** Reports the chapters' highlights and fits of features a layer lacks; once all data is in, so a fit can name the layer that has one. */
-  private checkReferences(): void {
-    const { story } = this.options;
-    const data = (id: string) => this.data.get(id);
-    for (const layer of story.layers) {
-      const loaded = data(layer.id);
-      if (!loaded) continue;
-      const highlights = highlightProblems(story, layer.id, loaded, layer.file);
-      const unknown = [...highlights, ...fitProblems(story, layer.id, data, layer.file)];
-      if (unknown.length > 0) this.options.onReferenceErrors(layer.id, unknown);
-    }
+    if (this.destroyed) return;
+    const problems = referenceProblems(this.options.story, (id) => this.data.get(id));
+    for (const [id, issues] of problems) this.options.onReferenceErrors(id, issues);
   }
 
   private async loadData(layer: StoryLayer): Promise<void> {

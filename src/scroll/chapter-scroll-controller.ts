@@ -2,6 +2,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { activeIndex } from './active-index.js';
 import { scrollRoot } from './scroll-root.js';
 
+/** Where `scrollToChapter` puts a chapter's top: this fraction of the scroller's height from its top. */
+export const READING_TOP = 0.3;
+
 /** What the controller needs from its host element. */
 export interface ChapterScrollHost extends ReactiveControllerHost, HTMLElement {}
 
@@ -99,7 +102,7 @@ export class ChapterScrollController implements ReactiveController {
     const rootTop = this.root ? this.root.getBoundingClientRect().top : 0;
     const height = this.viewportHeight();
     const scroller: Element | Window = this.root ?? this.host.ownerDocument.defaultView ?? window;
-    const delta = el.getBoundingClientRect().top - rootTop - height * 0.3;
+    const delta = el.getBoundingClientRect().top - rootTop - height * READING_TOP;
     scroller.scrollBy({ top: delta, behavior: smooth ? 'smooth' : 'instant' });
   }
 
