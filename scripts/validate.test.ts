@@ -216,6 +216,45 @@ describe('validate CLI', () => {
     });
   });
 
+  it('passes an image with alt text and its size, beside the story, with a caption and a credit', () => {
+    put('stories/images/plan.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 450"></svg>');
+    const body = '![A plan of the site](images/plan.svg "The plan"){width=800 height=450}\nDrawing: the authors';
+    putFixture('geo/summit.geojson', 'good-layer.geojson');
+    put('stories/test.md', story(['../geo/summit.geojson']).replace(':::en\nText\n:::', `:::en\nText\n\n${body}\n:::`));
+    expect(run(['stories/test.md'])).toEqual({ code: 0, lines: ['2 files checked, 0 errors, 0 warnings'] });
+  });
+
+  it('reports an image without alt text, size or file, of another shape, from elsewhere or inside a sentence', () => {
+    put('stories/images/plan.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 450"></svg>');
+    const body = [
+      '![](images/plan.svg){width=800 height=450}',
+      '',
+      '![A plan](images/plan.svg)',
+      '',
+      '![A plan](images/plan.svg){width=800 height=800}',
+      '',
+      '![A plan](images/gone.png){width=4 height=3}',
+      '',
+      '![A plan](http://example.org/plan.png){width=4 height=3}',
+      '',
+      'See ![a plan](images/plan.svg){width=800 height=450} here.',
+    ].join('\n');
+    putFixture('geo/summit.geojson', 'good-layer.geojson');
+    put('stories/test.md', story(['../geo/summit.geojson']).replace(':::en\nText\n:::', `:::en\n${body}\n:::`));
+    expect(run(['stories/test.md'])).toEqual({
+      code: 1,
+      lines: [
+        'stories/test.md:24:1: error: chapters[0].body.en: the image has no alt text: say what it shows between the brackets, ![…](file)',
+        'stories/test.md:26:1: error: chapters[0].body.en: give the image its size after it, {width=1200 height=675} (of the file, or its ratio), so its space is kept while it loads',
+        'stories/test.md:28:1: error: chapters[0].body.en: the image stories/images/plan.svg is 800 x 450, but its size is given as {width=800 height=800}, another shape; give {width=800 height=450}',
+        'stories/test.md:30:1: error: chapters[0].body.en: the image stories/images/gone.png: file not found',
+        'stories/test.md:32:1: error: chapters[0].body.en: the image "http://example.org/plan.png" must be a file beside the story (a relative path) or an https:// URL',
+        'stories/test.md:34:5: error: chapters[0].body.en: an image stands on a line of its own, as a figure with its size after it: ![alt](file){width=1200 height=675}',
+        '2 files checked, 6 errors, 0 warnings',
+      ],
+    });
+  });
+
   it('numbers the chapter of a measure in file order, counting a dropped chapter', () => {
     putFixture('geo/ridge.geojson', 'good-measure-layer.geojson');
     const text = story(['../geo/ridge.geojson'], 'measure: {layer: layer-0, to: ridge}\n');

@@ -17,6 +17,7 @@ import { measureProblems } from '../src/geo/chapter-measure';
 import { highlightProblems } from '../src/geo/chapter-references';
 import { fitProblems } from '../src/geo/fit-references';
 import { BASEMAP_LABELS } from './basemap/labels';
+import { imageIssues, type BytesResult } from './lib/image-rule';
 import { DEFAULT_LIMITS, asFeatureCollection, conventionFor, validateGeoJSON } from '../src/geo/validate-geojson';
 import { fieldName } from '../src/story/field-path';
 import { parseStory } from '../src/story/parse';
@@ -35,6 +36,8 @@ export interface FileHost {
   read(path: string): ReadResult;
   /** Lists the files under a folder, recursively, as paths like `geo/basemap/land.geojson`. */
   list(dir: string): string[];
+  /** Reads a file's bytes (an image in chapter text). */
+  bytes(path: string): BytesResult;
 }
 
 /** What a run found: issues grouped by file in the order files were checked. */
@@ -77,7 +80,7 @@ type LayerData = Map<string, LoadedLayer>;
  * A check of a parsed story against the data of its layers. Layers not in `layers` (URLs, missing
  * or broken files) are reported where they are declared and not checked again by a rule.
  */
-type StoryRule = (story: Story, layers: LayerData) => Issue[];
+type StoryRule = (story: Story, layers: LayerData, host: FileHost) => Issue[];
 
 /** An error at a field of a chapter block, located at its line and column. */
 function chapterError(story: Story, chapter: Chapter, path: PropertyKey[], message: string): Issue {
@@ -126,7 +129,12 @@ function fitRule(story: Story, layers: LayerData): Issue[] {
 }
 
 /** The checks run on every story whose layers could be read; each reports at the field at fault. */
-const STORY_RULES: StoryRule[] = [measureRule, placesRule, highlightRule, fitRule];
+/** An image in chapter text without alt text or a declared size, or whose file is missing or of another shape. */
+function imageRule(story: Story, _layers: LayerData, host: FileHost): Issue[] {
+  return imageIssues(story, (path) => host.bytes(path));
+}
+
+const STORY_RULES: StoryRule[] = [measureRule, placesRule, highlightRule, fitRule, imageRule];
 
 /** Checks stories (and the layers they name) and GeoJSON files. */
 export function checkFiles(paths: string[], host: FileHost): CheckReport {
@@ -196,7 +204,7 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
         layerData.set(layer.id, { target, data: result.data });
       }
     });
-    if (story) for (const rule of STORY_RULES) add(file, rule(story, layerData));
+    if (story) for (const rule of STORY_RULES) add(file, rule(story, layerData, host));
   };
 
   for (const file of paths) {
@@ -225,23 +233,30 @@ export function formatReport(report: CheckReport): string[] {
   return lines;
 }
 
+/** A file's bytes, or why they could not be read. */
+function readBytes(path: string): BytesResult {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return { error: 'not a file' };
+    // Checked before reading: a huge file is refused without loading it into memory.
+    if (stat.size > DEFAULT_LIMITS.maxBytes) {
+      return { error: `file is larger than ${DEFAULT_LIMITS.maxBytes} bytes; split or simplify it` };
+    }
+    return { bytes: readFileSync(path) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})` };
+  }
+}
+
 /** Node's file system, seen from `cwd`. */
 export function nodeHost(cwd: string): FileHost {
   return {
     read(path) {
-      try {
-        const stat = statSync(resolve(cwd, path));
-        if (!stat.isFile()) return { error: 'not a file' };
-        // Checked before reading: a huge file is refused without loading it into memory.
-        if (stat.size > DEFAULT_LIMITS.maxBytes) {
-          return { error: `file is larger than ${DEFAULT_LIMITS.maxBytes} bytes; split or simplify it` };
-        }
-        return { text: readFileSync(resolve(cwd, path), 'utf8') };
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        return { error: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})` };
-      }
+      const read = readBytes(resolve(cwd, path));
+      return 'bytes' in read ? { text: Buffer.from(read.bytes).toString('utf8') } : read;
     },
+    bytes: (path) => readBytes(resolve(cwd, path)),
     list(dir) {
       try {
         const entries = readdirSync(resolve(cwd, dir), { recursive: true, withFileTypes: true });

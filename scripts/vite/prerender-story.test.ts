@@ -26,8 +26,18 @@ describe('prerendered story', () => {
       .replace(/:::en\n/, ':::en\n<img src="x" onerror="alert(2)"> <a href="javascript:alert(3)">link</a>\n\n');
     const html = prerendered(compileSanitised(text, 'hostile.md'), 'en');
     expect(html).toContain('<h1>&#60;script&#62;alert(1)&#60;/script&#62; &#38; co</h1>');
-    expect(html).toContain('<img src="x">');
+    expect(html).toContain('<img src="x" loading="lazy" decoding="async">');
     expect(html).not.toMatch(/onerror|javascript:|<script/);
+  });
+
+  it('points the images of chapter text at the story’s folder, as the element resolves them', () => {
+    const text = readFileSync(FIXTURE, 'utf8').replace(
+      /:::en\n/,
+      ':::en\n![A plan](images/plan.svg){width=4 height=3}\n\n![A photo](https://example.org/a.png){width=4 height=3}\n\n',
+    );
+    const html = prerendered(compileSanitised(text, 'stories/walks/a.md'), 'en');
+    expect(html).toContain('<img src="stories/walks/images/plan.svg" alt="A plan" width="4" height="3"');
+    expect(html).toContain('<img src="https://example.org/a.png" alt="A photo"');
   });
 
   it('renders nothing for a file that is no story', () => {

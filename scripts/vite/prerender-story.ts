@@ -6,7 +6,7 @@
  * The chapter HTML is the compiled story's, sanitised (scripts/compile-story.ts); titles are escaped.
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import type { Plugin } from 'vite';
 import type { CompiledStory } from '../../src/story/compiled';
@@ -18,6 +18,16 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 const langTag = (lang: Lang) => (lang === 'zh-Hant' ? 'zh-Hant-HK' : 'en');
 
 /**
+ * Chapter HTML with the images' relative sources made relative to the page (at the site's root)
+ * rather than to the story file, as the element resolves them (docs/story-format.md, "Images").
+ */
+function imagesFromRoot(html: string, storyFile: string): string {
+  return html.replace(/(<img\b[^>]*?\ssrc=")([^"]*)"/g, (whole, start: string, src: string) =>
+    /^([a-z][a-z\d+.-]*:|\/|#)/i.test(src) ? whole : `${start}${posix.join(posix.dirname(storyFile), src)}"`,
+  );
+}
+
+/**
  * The prerendered content of a `<geo-story>` showing `compiled` in `lang`: a block with the
  * title, the subtitle and each chapter (its heading and its sanitised HTML).
  * @example prerendered(compileSanitised(text, 'stories/a.md'), 'en');
@@ -27,7 +37,7 @@ export function prerendered(compiled: CompiledStory, lang: Lang): string {
   if (!story) return '';
   const chapters = story.chapters.map(
     (c) =>
-      `<section data-prerendered-chapter="${escapeHtml(c.id)}"><h2>${escapeHtml(c.title[lang])}</h2>\n${compiled.html[c.id]?.[lang] ?? ''}</section>`,
+      `<section data-prerendered-chapter="${escapeHtml(c.id)}"><h2>${escapeHtml(c.title[lang])}</h2>\n${imagesFromRoot(compiled.html[c.id]?.[lang] ?? '', story.file)}</section>`,
   );
   const subtitle = story.subtitle ? `<p>${escapeHtml(story.subtitle[lang])}</p>` : '';
   return `<div slot="prerendered" lang="${langTag(lang)}"><h1>${escapeHtml(story.title[lang])}</h1>${subtitle}\n${chapters.join('\n')}\n</div>`;

@@ -96,6 +96,24 @@ export const chapterStyles = css`
   .body img {
     max-width: 100%;
   }
+  /* A figure's image fills the text column at the ratio of its declared size, kept while it loads. */
+  .body figure {
+    margin: 1rem 0;
+  }
+  .body figure img {
+    display: block;
+    width: 100%;
+    height: auto;
+    background: #eef1f3;
+  }
+  .body figcaption {
+    margin-top: 0.35rem;
+    font-size: 0.875rem;
+  }
+  .body figcaption .credit {
+    display: block;
+    color: #5b6670;
+  }
   .body table {
     border-collapse: collapse;
   }

@@ -84,7 +84,7 @@ export class StoryLoadController implements ReactiveController {
     const key = `${chapter.id}\u0000${lang}`;
     let html = this.bodies.get(key);
     if (html === undefined) {
-      html = this.sanitize?.(this._html[chapter.id]?.[lang] ?? '') ?? '';
+      html = this.sanitize?.(this._html[chapter.id]?.[lang] ?? '', this._url) ?? '';
       this.bodies.set(key, html);
     }
     return html;

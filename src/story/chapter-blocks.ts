@@ -26,6 +26,8 @@ export interface RawChapter {
   yaml: string;
   /** The text of each language container found after the block. */
   bodies: Partial<Record<Lang, string>>;
+  /** File line of the first line of each language's text. */
+  bodyLines: Partial<Record<Lang, number>>;
   /** Set when the Markdown structure around the block is broken; the chapter is dropped. */
   broken: boolean;
   /** Set when the block has no closing fence: its "YAML" is the rest of the file, not worth reading. */
@@ -64,7 +66,14 @@ export function splitChapters(lines: string[], start: number, report: Report): R
       const index = chapters.length;
       let end = i + 1;
       while (end < lines.length && !closesFence(lines[end]!, fence[1]!)) end++;
-      current = { index, line: i + 1, yaml: lines.slice(i + 1, end).join('\n'), bodies: {}, broken: false };
+      current = {
+        index,
+        line: i + 1,
+        yaml: lines.slice(i + 1, end).join('\n'),
+        bodies: {},
+        bodyLines: {},
+        broken: false,
+      };
       chapters.push(current);
       warned = false;
       if (end >= lines.length) {
@@ -149,6 +158,9 @@ function readContainer(lines: string[], i: number, tag: string, chapter: RawChap
       chapter.broken = true;
     }
     chapter.bodies[tag] = body;
+    let first = i + 1;
+    while (first < end && lines[first]!.trim() === '') first++;
+    chapter.bodyLines[tag] = first + 1;
   }
   return end + 1;
 }

@@ -51,9 +51,14 @@ export function parseStory(text: string, file: string): ParseResult {
   if (!front || chapters.length === 0) return report.result();
   const story: Story = { ...front.story, file, chapters };
   const frontPart = front.part;
-  recordPositions(story, (index, path, key) => {
-    const part = index === undefined ? frontPart : parts.get(index);
-    return part && locate(part, path, key);
-  });
+  const bodyLines = new Map(blocks.map((block) => [block.index, block.bodyLines]));
+  recordPositions(
+    story,
+    (index, path, key) => {
+      const part = index === undefined ? frontPart : parts.get(index);
+      return part && locate(part, path, key);
+    },
+    bodyLines,
+  );
   return report.result(story);
 }

@@ -3,7 +3,7 @@
  * layer data, the viewer's checks once a layer is loaded) report at the line and column of the
  * field at fault, as the parser does.
  */
-import type { Chapter, Story } from './types';
+import type { Chapter, Lang, Story } from './types';
 
 /** A place in a story file, 1-based; the column is missing when only the line is known. */
 export interface FieldPosition {
@@ -25,10 +25,25 @@ export type FieldLocator = (
 // compared. The parser hands a locator over its YAML, so this module (which the map module uses)
 // needs no YAML code of its own; a compiled story has none and falls back to lines.
 const locatorOf = new WeakMap<Story, FieldLocator>();
+/** The file line where each chapter's text starts, by chapter index and language. */
+const bodyLinesOf = new WeakMap<Story, Map<number, Partial<Record<Lang, number>>>>();
 
-/** Records how to find the fields of `story` in the YAML it was parsed from. */
-export function recordPositions(story: Story, locator: FieldLocator): void {
+/**
+ * Records how to find the fields of `story` in the YAML it was parsed from, and where each
+ * chapter's text starts, by chapter index.
+ */
+export function recordPositions(
+  story: Story,
+  locator: FieldLocator,
+  bodyLines: Map<number, Partial<Record<Lang, number>>> = new Map(),
+): void {
   locatorOf.set(story, locator);
+  bodyLinesOf.set(story, bodyLines);
+}
+
+/** The file line of the first line of a chapter's text in `lang`; the chapter's line when unknown. */
+export function chapterBodyLine(story: Story, chapter: Chapter, lang: Lang): number {
+  return bodyLinesOf.get(story)?.get(chapter.index)?.[lang] ?? chapter.line;
 }
 
 /**
