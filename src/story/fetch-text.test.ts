@@ -22,13 +22,20 @@ beforeAll(async () => {
     else if (path === '/typed/x.md') res.writeHead(200, { 'content-type': 'text/html' }).end('Cannot GET /typed/x.md');
     else if (path.startsWith('/gone/')) res.writeHead(404).end('Not found');
     else if (path.startsWith('/broken/')) res.writeHead(500, 'Internal Server Error').end('oops');
+    // Never answers; or sends its headers and the start of the body, then nothing more.
+    else if (path === '/hang.geojson') return;
+    else if (path === '/stall.geojson')
+      res.writeHead(200, { 'content-type': 'application/geo+json' }).write('{"type":');
     else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(INDEX);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 async function failure(p: Promise<unknown>): Promise<FetchTextError> {
   const error = await p.then(
@@ -86,6 +93,26 @@ describe('fetchText', () => {
     const error = await fetchText(`${base}/story.md`, 'story.md', abort.signal).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(FetchTextError);
     expect((error as Error).name).toBe('AbortError');
+  });
+});
+
+describe('fetchText with a timeout', () => {
+  it('abandons a server that never answers, saying how long it waited', async () => {
+    const error = await failure(fetchText(`${base}/hang.geojson`, 'hang.geojson', undefined, 300));
+    expect(error.message).toBe('hang.geojson: could not be loaded (no answer within 0.3 s)');
+    expect(error.notFound).toBe(false);
+  });
+
+  it('abandons a body that stops arriving', async () => {
+    const error = await failure(fetchText(`${base}/stall.geojson`, 'stall.geojson', undefined, 300));
+    expect(error.message).toBe('stall.geojson: could not be loaded (no answer within 0.3 s)');
+  });
+
+  it('still rethrows an abort through the signal as it came', async () => {
+    const abort = new AbortController();
+    const p = fetchText(`${base}/hang.geojson`, 'hang.geojson', abort.signal, 5000);
+    abort.abort();
+    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
 

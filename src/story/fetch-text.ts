@@ -5,6 +5,8 @@
  * that is a 404, declared HTML, or a body starting with `<` is a file that is not there.
  */
 
+import { limits } from './limits.js';
+
 /** Why a file could not be read: `notFound` when the server has no such file. */
 export class FetchTextError extends Error {
   override readonly name = 'FetchTextError';
@@ -26,16 +28,29 @@ const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\b/i;
 /**
  * Fetches `url` as text; `path` names the file in messages. Throws a {@link FetchTextError}:
  * "file not found: <path>" for a 404 or an HTML answer, "<path>: could not be loaded (...)" for
- * other HTTP errors and network failures. An abort is rethrown as it came.
+ * other HTTP errors, network failures and an answer that has not fully arrived within `timeoutMs`
+ * (`limits.fetchTimeout` unless given). An abort through `signal` is rethrown as it came.
  * @example const text = await fetchText(new URL('trail.geojson', storyUrl).href, 'trail.geojson');
  */
-export async function fetchText(url: string, path: string, signal?: AbortSignal): Promise<string> {
+export async function fetchText(
+  url: string,
+  path: string,
+  signal?: AbortSignal,
+  timeoutMs = limits.fetchTimeout,
+): Promise<string> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  // The same for the answer and its body: a server may send headers and then hang.
+  const failure = (error: unknown): unknown => {
+    if (signal?.aborted) return error;
+    const why = timeout.aborted ? `no answer within ${timeoutMs / 1000} s` : (error as Error).message;
+    return new FetchTextError(path, false, `${path}: could not be loaded (${why})`);
+  };
   let response: Response;
   try {
-    response = await fetch(url, { signal });
+    response = await fetch(url, { signal: both });
   } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new FetchTextError(path, false, `${path}: could not be loaded (${(error as Error).message})`);
+    throw failure(error);
   }
   if (response.status === 404 || response.status === 410) throw notFound(path);
   if (!response.ok) {
@@ -43,7 +58,12 @@ export async function fetchText(url: string, path: string, signal?: AbortSignal)
     throw new FetchTextError(path, false, `${path}: could not be loaded (${status})`);
   }
   if (HTML_TYPE.test(response.headers.get('content-type') ?? '')) throw notFound(path);
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw failure(error);
+  }
   // A byte order mark may come first; a story or GeoJSON file never starts with `<`.
   if (
     text
