@@ -37,7 +37,7 @@ import type { ChapterSummary, LayerPanelTarget, LayerSummary } from './summaries
  *
  * @fires geo-story-chapter-change - The reader moved to another chapter; detail `{id, index}`.
  * @fires geo-story-ready - The story is parsed and its map reached its first idle (once per story, when first shown); detail `{storyId, firstIdleMs}`.
- * @fires geo-story-error - The story or a layer could not be loaded or has errors, or the map cannot be shown (no WebGL 2, or no first idle within `mapPool.loadTimeout`: once, `map: ...`); detail `{message, issues?}`.
+ * @fires geo-story-error - The story or a layer could not be loaded or has errors, a part of the map could not be loaded (the basemap's land, a remote style, MapLibre's worker), or the map cannot be shown (no WebGL 2, no worker, or no first idle within `mapPool.loadTimeout`: once, `map: ...`); detail `{message, issues?}`.
  * @fires geo-story-layer-toggle - A layer was switched on or off by the reader or `setLayerVisible`; detail `{id, visible}`.
  * @fires geo-story-measure - A path was measured on the map or with `measure()`; detail `{straightMeters, alongMeters?, chainageMeters?, layer?, feature?}`.
  *

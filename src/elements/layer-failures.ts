@@ -17,13 +17,16 @@ export interface LayerFailure {
  * The story layers that could not be drawn, by id: each is reported once per story (a map rebuilt
  * by the page's pool loads its layers again) with `geo-story-error`, listed in the problems, and
  * marked unavailable in the layer panel and the legends. Also the chapters' references to
- * features a loaded layer does not have, reported and listed the same way.
+ * features a loaded layer does not have, and the parts of the map that could not be loaded,
+ * reported and listed the same way.
  */
 export class LayerFailures implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly failures = new Map<string, LayerFailure>();
   /** Located issues of chapters naming features a layer does not have, by layer id. */
   private readonly references = new Map<string, readonly Issue[]>();
+  /** Parts of the map that could not be loaded (the basemap's land, a remote style), by message. */
+  private readonly mapProblems = new Set<string>();
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.host = host;
@@ -51,6 +54,17 @@ export class LayerFailures implements ReactiveController {
     emit(this.host, 'geo-story-error', { message: formatIssue(issues[0]!), issues: [...issues] });
   };
 
+  /**
+   * A part of the map could not be loaded (the basemap's land, a remote basemap style) and the
+   * map goes on without it; listed, and fired as `geo-story-error` the first time for this story.
+   */
+  readonly addMapProblem = (message: string): void => {
+    if (this.mapProblems.has(message)) return;
+    this.mapProblems.add(message);
+    this.host.requestUpdate();
+    emit(this.host, 'geo-story-error', { message });
+  };
+
   /** Why layer `id` is not drawn, if it is not. */
   get(id: string): LayerFailure | undefined {
     return this.failures.get(id);
@@ -60,6 +74,7 @@ export class LayerFailures implements ReactiveController {
   clear(): void {
     this.failures.clear();
     this.references.clear();
+    this.mapProblems.clear();
   }
 
   /**
@@ -69,7 +84,7 @@ export class LayerFailures implements ReactiveController {
   get problems(): { messages: string[]; issues: Issue[] } {
     const all = [...this.failures.values()];
     return {
-      messages: all.filter((f) => f.issues.length === 0).map((f) => f.message),
+      messages: [...all.filter((f) => f.issues.length === 0).map((f) => f.message), ...this.mapProblems],
       issues: [...all.flatMap((f) => f.issues), ...[...this.references.values()].flat()],
     };
   }

@@ -3,10 +3,11 @@ import { t } from './strings.js';
 
 /**
  * Why a story's map cannot be shown: no WebGL 2 (`webgl`), no first idle in time (`timeout`: the
- * map's module, style, data or worker never came), the map module did not load (`module`), the
- * drawing context was lost again and again (`lost`), or MapLibre could not start otherwise (`start`).
+ * map's module, style, data or worker never came), the map module did not load (`module`),
+ * MapLibre's worker file did not load (`worker`), the drawing context was lost again and again
+ * (`lost`), or MapLibre could not start otherwise (`start`).
  */
-export type MapFailureKind = 'webgl' | 'timeout' | 'module' | 'lost' | 'start';
+export type MapFailureKind = 'webgl' | 'timeout' | 'module' | 'worker' | 'lost' | 'start';
 
 /** A map that cannot be shown: what the reader is told, and the technical detail for `geo-story-error`. */
 export interface MapFailure {
@@ -27,6 +28,7 @@ const KEYS = {
   webgl: 'mapNoWebGL',
   timeout: 'mapTimedOut',
   module: 'mapModuleFailed',
+  worker: 'mapWorkerFailed',
   lost: 'mapLostAgain',
   start: 'mapCannotStart',
 } as const;

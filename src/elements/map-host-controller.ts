@@ -67,7 +67,7 @@ export interface MapHostOptions {
   /** The story to show; no story, no map. */
   story: () => Story | undefined;
   /** Everything a new map of `story` needs but its container; undefined when there is no chapter to show. */
-  mapOptions: (story: Story) => Omit<StoryMapOptions, 'container'> | undefined;
+  mapOptions: (story: Story) => Omit<StoryMapOptions, 'container' | 'dataWaitMs'> | undefined;
   /** The map reached its first idle (`first`: the first map of this story); undefined when there was no chapter to show it for. */
   onReady: (map: StoryMap | undefined, first: boolean) => void;
   /** The map cannot be shown (no WebGL, no first idle in time, ...): told once, with the technical detail. */
@@ -260,7 +260,8 @@ export class MapHostController implements ReactiveController {
     }
     let map: StoryMap;
     try {
-      map = module.createStoryMap({ container, ...options });
+      // Half the load timeout for data, so that a file that hangs leaves the map time to be idle.
+      map = module.createStoryMap({ container, ...options, dataWaitMs: timeoutMs / 2 });
     } catch (error) {
       // No WebGL, for instance: the text stays readable.
       this.fail(creationFailure(error), (error as Error).message);
@@ -268,7 +269,12 @@ export class MapHostController implements ReactiveController {
     }
     this._map = map;
     map.map.on('webglcontextlost', () => this.contextLost(map));
-    await map.firstIdle;
+    try {
+      await map.firstIdle;
+    } catch (error) {
+      if (this._map === map) this.fail('worker', (error as Error).message);
+      return;
+    }
     if (this._map !== map) return;
     clearTimeout(this.timer);
     this.redrawing = false;

@@ -25,7 +25,7 @@ export interface MapStart {
   /** Says something in the host's live region. */
   announce: (text: string) => void;
   /** What the host reports of the story's layers: one that could not be drawn, chapters naming features it lacks. */
-  failures: Pick<LayerFailures, 'add' | 'addReferences'>;
+  failures: Pick<LayerFailures, 'add' | 'addReferences' | 'addMapProblem'>;
 }
 
 /** Whether the reader asked for reduced motion: camera changes then jump instead of flying. */
@@ -34,11 +34,12 @@ export function reducedMotion(): boolean {
 }
 
 /**
- * Everything a new map of the story needs but its container; its errors and measurements are
- * fired on the host as `geo-story-error` and `geo-story-measure`.
+ * Everything a new map of the story needs but its container and how long it may wait for data;
+ * its problems go to the host's problem list (and `geo-story-error`), its measurements are fired
+ * on the host as `geo-story-measure`.
  * @example storyMapOptions({ host, story, storyUrl, chapter, overrides: new Map(), lang: 'en', basemap: '', label, announce })
  */
-export function storyMapOptions(start: MapStart): Omit<StoryMapOptions, 'container'> {
+export function storyMapOptions(start: MapStart): Omit<StoryMapOptions, 'container' | 'dataWaitMs'> {
   const { host, story, lang } = start;
   return {
     story,
@@ -49,7 +50,7 @@ export function storyMapOptions(start: MapStart): Omit<StoryMapOptions, 'contain
     reducedMotion,
     ...(start.frame && { frame: start.frame }),
     label: start.label,
-    onError: (message, issues) => emit(host, 'geo-story-error', issues ? { message, issues } : { message }),
+    onError: start.failures.addMapProblem,
     onLayerError: start.failures.add,
     onReferenceErrors: start.failures.addReferences,
     measureText: measureText(lang, story),

@@ -1,13 +1,5 @@
-import {
-  Map as MapLibreMap,
-  NavigationControl,
-  ScaleControl,
-  type GeoJSONSource,
-  type StyleSpecification,
-} from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, getWorkerUrl } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import boundaryText from '../../geo/basemap/boundary.geojson?raw';
-import labelsText from '../../geo/basemap/labels.geojson?raw';
 import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
 import { resolveChapterMeasure, type ResolvedMeasure } from '../geo/chapter-measure.js';
 import {
@@ -21,8 +13,7 @@ import {
   type StoryLayer,
 } from '../story/types.js';
 import { StoryAttributionControl } from './attribution-control.js';
-import { basemapFile } from './basemap-file.js';
-import { BASEMAP_LABEL_LAYERS, BASEMAP_SOURCE, offlineStyle, type BasemapData } from './basemap-style.js';
+import { BASEMAP_LABEL_LAYERS, BASEMAP_SOURCE } from './basemap-style.js';
 import { ChapterCamera, NO_PADDING, startView, type CardRoom } from './camera.js';
 import { addNavigationIcons } from './control-icons.js';
 import { diffTarget, type MapOp, type MapTarget } from './chapter-state.js';
@@ -34,23 +25,12 @@ import { MeasureControl, type MeasureText } from './measure-control.js';
 import { linesOf, type LayerLine } from './measure-lines.js';
 import { referenceProblems } from './reference-problems.js';
 import { placeNames } from './place-names.js';
+import { limits } from '../story/limits.js';
+import { BASEMAP_LABELS, StoryBasemap } from './story-basemap.js';
 import { StoryLayers } from './story-layers.js';
 
 /** MapLibre's stylesheet, for the element to adopt; importing it also sets MapLibre's worker up. */
 export { MAPLIBRE_CSS } from './maplibre-setup.js';
-
-// The basemap travels with the library and needs no CDN. The land (470 KB) is a file the bundler
-// emits beside the build (new URL(..., import.meta.url)), fetched and parsed once for the page
-// (basemap-file.ts) and handed to each map as data. The boundary and the labels (6 KB and 4 KB)
-// travel inside this chunk, parsed once for every element on the page: fetched by URL, a
-// consumer's bundler would inline files that small as data: URLs (Vite below 4 KB, webpack below
-// 8 KB), which a `connect-src 'self'` policy blocks, and every label would vanish.
-const LAND_URL = new URL('../../geo/basemap/land.geojson', import.meta.url).href;
-const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
-const BASEMAP: Omit<BasemapData, 'land'> = {
-  boundary: JSON.parse(boundaryText) as FeatureCollection,
-  labels: JSON.parse(labelsText) as FeatureCollection,
-};
 
 /** What the element gives the map module. */
 export interface StoryMapOptions {
@@ -84,13 +64,18 @@ export interface StoryMapOptions {
   onMeasure: (detail: GeoStoryMeasureDetail) => void;
   /** Measure mode was entered or left. */
   onMeasureMode: (active: boolean) => void;
+  /** The longest the first idle waits for the layers' and the land's data (milliseconds); what comes later is drawn then. */
+  dataWaitMs: number;
 }
 
 /** The live map of one story: applies declared chapter targets by diffing, and cleans up after itself. */
 export class StoryMap {
   /** The MapLibre map. */
   readonly map: MapLibreMap;
-  /** Resolves at the first `idle` after the basemap, every layer's data and the first chapter are in place. */
+  /**
+   * Resolves at the first `idle` after the basemap, every layer's data and the first chapter are in
+   * place (or `dataWaitMs` has passed); rejects when MapLibre's worker file cannot be loaded.
+   */
   readonly firstIdle: Promise<void>;
 
   private readonly options: StoryMapOptions;
@@ -113,19 +98,22 @@ export class StoryMap {
   private lang: Lang;
   private styleReady = false;
   private destroyed = false;
-  /** The embedded basemap's land, once the page has it. */
-  private land: FeatureCollection | undefined;
+  private readonly basemap: StoryBasemap;
 
   constructor(options: StoryMapOptions) {
     this.options = options;
     this.target = options.initial;
     this.lang = options.lang;
-    const remote = options.basemap && options.basemap !== 'offline' ? options.basemap : undefined;
-    // Asked for at once, while the style loads; the map takes it once its style is there (loadLand).
-    if (!remote) basemapFile(LAND_URL).catch(() => undefined);
+    this.basemap = new StoryBasemap({
+      basemap: options.basemap,
+      lang: () => this.lang,
+      onError: (message) => options.onError(message),
+      onFallback: () => this.attribution.setFallback(),
+      styleTimeoutMs: limits.fetchTimeout,
+    });
     this.map = new MapLibreMap({
       container: options.container,
-      style: remote ?? this.offlineStyle(),
+      style: this.basemap.style,
       attributionControl: false,
       ...startView(options.initial.camera),
       // The story, not the reader's scroll wheel, drives the camera while scrolling past the map.
@@ -135,7 +123,7 @@ export class StoryMap {
       fadeDuration: 0,
       locale: CONTROL_STRINGS[options.lang],
     });
-    this.attribution = new StoryAttributionControl(options.lang, !remote);
+    this.attribution = new StoryAttributionControl(options.lang, this.basemap.offline);
     this.map.addControl(this.attribution, 'bottom-right');
     this.map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
     addNavigationIcons(this.map.getContainer());
@@ -160,29 +148,31 @@ export class StoryMap {
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.getCanvas().setAttribute('aria-label', options.label);
 
-    let fellBack = false;
-    this.map.on('error', (e) => {
-      // A remote style that fails before loading falls back to the embedded basemap.
-      if (remote && !this.styleReady && !fellBack) {
-        fellBack = true;
-        options.onError(
-          `basemap ${remote} could not be loaded (${e.error?.message ?? 'error'}); using the offline basemap`,
-        );
-        this.map.setStyle(this.offlineStyle());
-        this.attribution.setFallback();
-      }
-    });
+    // A remote style that fails, is invalid or hangs gives way to the embedded basemap.
+    this.basemap.watch(this.map);
 
-    this.firstIdle = new Promise<void>((resolve) => {
+    this.firstIdle = new Promise<void>((resolve, reject) => {
+      // MapLibre says so once its worker fails to start (an error event on the worker); without
+      // a worker nothing is ever drawn, so there is no use waiting for the load timeout.
+      this.map.on('error', (e) => {
+        if (!/worker failed to load/i.test(e.error?.message ?? '')) return;
+        const message = `MapLibre's worker file could not be loaded (${getWorkerUrl()})`;
+        options.onError(message);
+        reject(new Error(message));
+      });
       this.map.once('load', () => {
         if (this.destroyed) return;
         this.styleReady = true;
+        this.basemap.styleLoaded();
         this.layers = new StoryLayers(this.map, options.story.layers, this.lang);
         // Added once the story layers are in, so measurements draw above them (under the zoom buttons).
         this.map.addControl(this.measureControl, 'top-right');
         this.apply(false);
-        const land = !remote || fellBack ? this.loadLand() : undefined;
-        void Promise.all([this.loadAllData(), land]).then(() => {
+        const land = this.basemap.offline ? this.basemap.loadLand(this.map, () => this.destroyed) : undefined;
+        // A file that hangs does not hold the map back: past dataWaitMs the map is idle without
+        // it, draws it if it comes, and reports it if its fetch is abandoned (limits.fetchTimeout).
+        const patience = new Promise((wait) => setTimeout(wait, options.dataWaitMs));
+        void Promise.race([Promise.all([this.loadAllData(), land]), patience]).then(() => {
           if (this.destroyed) return;
           this.map.once('idle', () => resolve());
           // Nudge a render so `idle` fires even when setData changed nothing visible.
@@ -240,7 +230,7 @@ export class StoryMap {
 
   /** The names of a chapter's places in `lang`, as far as their layers' data is loaded (basemap labels: with the embedded basemap). */
   placeNames(places: Chapter['places'], lang: Lang): string[] {
-    const labels = this.map.getSource(BASEMAP_SOURCE.labels) ? BASEMAP.labels : undefined;
+    const labels = this.map.getSource(BASEMAP_SOURCE.labels) ? BASEMAP_LABELS : undefined;
     return placeNames(
       places,
       (key) => (key === BASEMAP_PLACES ? (labels as FeatureCollection) : this.data.get(key)),
@@ -264,26 +254,10 @@ export class StoryMap {
     this.destroyed = true;
     this.unsubscribe?.();
     this.abort.abort();
+    this.basemap.destroy();
     // map.remove() also loses the WebGL context (WEBGL_lose_context), so a page that adds and
     // removes viewers does not run into the browser's limit on live contexts.
     this.map.remove();
-  }
-
-  /** The embedded basemap, with the land once the page has it (until then, sea only). */
-  private offlineStyle(): StyleSpecification {
-    return offlineStyle({ ...BASEMAP, land: this.land ?? NO_FEATURES }, this.lang);
-  }
-
-  /** Gives the embedded basemap its land: the page's one parsed copy, fetched by the first map that needs it. */
-  private async loadLand(): Promise<void> {
-    try {
-      this.land = await basemapFile(LAND_URL);
-    } catch (error) {
-      if (!this.destroyed) this.options.onError(`${(error as Error).message}; the map shows no land`);
-      return;
-    }
-    if (this.destroyed) return;
-    void this.map.getSource<GeoJSONSource>(BASEMAP_SOURCE.land)?.setData(this.land);
   }
 
   /** The corridor lines a measured path may snap to: the lines of the story layers visible now. */
