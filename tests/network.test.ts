@@ -191,30 +191,4 @@ describe('network failures: nothing hangs, everything is said', () => {
       expect(await problems(page)).toBe('');
     });
   });
-
-  it("MapLibre's worker file that is not there: the map is given up at once, saying why in the map box and the problems", async () => {
-    await withPage('about:blank', { init: RECORD_ERRORS }, async ({ page }) => {
-      await page.route(/maplibre-gl-worker[^/]*\.mjs/, (r) => r.fulfill({ status: 404, body: 'not found' }));
-      // A load timeout far beyond the test's own: only the worker's failure can end the map in time.
-      await page.goto(page1('timeout=600000'));
-      const ready = await page.evaluate(
-        (sel) =>
-          document.querySelector<GeoStoryElement>(sel)!.ready.then(
-            () => 'resolved',
-            (e: unknown) => String(e),
-          ),
-        EL,
-      );
-      expect(ready).toMatch(/MapLibre's worker file could not be loaded \(http:[^)]*maplibre-gl-worker[^)]*\.mjs\)/);
-      const alert = await page.evaluate(
-        (sel) => document.querySelector(sel)!.shadowRoot!.querySelector('.map-box [role=alert]')?.textContent,
-        EL,
-      );
-      expect(alert).toContain('its background program file (worker) could not be loaded');
-      expect(await problems(page)).toContain("MapLibre's worker file could not be loaded");
-      const errors = await storyErrors(page);
-      expect(errors.filter((m) => m.startsWith("MapLibre's worker file"))).toHaveLength(1);
-      expect(errors.filter((m) => m.startsWith("map: MapLibre's worker file"))).toHaveLength(1);
-    });
-  });
 });
