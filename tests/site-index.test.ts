@@ -18,12 +18,12 @@ describe('the built site’s index of stories', () => {
         {
           text: '粵港深合作：由組裝合成到美麗海灣',
           lang: 'zh-Hant-HK',
-          href: '../index.html?story=stories%2Fgba-cooperation.md&lang=zh-Hant',
+          href: '../index.html?story=stories%2Fgba-cooperation.json&lang=zh-Hant',
         },
         {
           text: 'Guangdong, Shenzhen and Hong Kong: from modular buildings to a shared bay',
           lang: 'en',
-          href: '../index.html?story=stories%2Fgba-cooperation.md&lang=en',
+          href: '../index.html?story=stories%2Fgba-cooperation.json&lang=en',
         },
       ]);
       await Promise.all([page.waitForURL(/index\.html\?story=/), page.locator('main li a[lang="en"]').click()]);

@@ -2,12 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import type { Plugin } from 'vite';
-import { shippedStories } from './site-stories.ts';
-
-/** The compiled file of a story file: `stories/a.md` becomes `stories/a.json`. */
-export function compiledName(file: string): string {
-  return file.replace(/\.md$/i, '.json');
-}
+import { compiledName, shippedStories } from './site-stories.ts';
 
 /**
  * Compiles stories for the viewer (scripts/compile-story.ts): the build writes

@@ -92,10 +92,10 @@ describe('the site build', () => {
     expect(status).toBe(0);
     const page = readFileSync(join(project, 'dist/stories/index.html'), 'utf8');
     expect(page).toContain(
-      '<a href="../index.html?story=stories%2Fgood.md&amp;lang=zh-Hant" lang="zh-Hant-HK">山頂</a>',
+      '<a href="../index.html?story=stories%2Fgood.json&amp;lang=zh-Hant" lang="zh-Hant-HK">山頂</a>',
     );
     expect(page).toContain(
-      '<a href="../index.html?story=stories%2Fgood.md&amp;lang=en" lang="en">Good &#38; &#60;Proper&#62;</a>',
+      '<a href="../index.html?story=stories%2Fgood.json&amp;lang=en" lang="en">Good &#38; &#60;Proper&#62;</a>',
     );
     expect(page).not.toContain('Draft');
   }, 60_000);

@@ -45,6 +45,11 @@ export interface ListedStory {
   subtitle?: Localized;
 }
 
+/** The compiled file of a story file, which the build writes beside it: `stories/a.md` becomes `stories/a.json`. */
+export function compiledName(file: string): string {
+  return file.replace(/\.md$/i, '.json');
+}
+
 /** The stories to ship, as paths from the project's root, or why the config cannot say. */
 export function shippedStories(root: string): { files: string[] } | { error: string } {
   const all = storyFiles(root);
@@ -71,10 +76,13 @@ export function shippedStories(root: string): { files: string[] } | { error: str
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The index page of the built site's stories (at stories/index.html): each title in both languages, linked to the viewer. */
+/**
+ * The index page of the built site's stories (at stories/index.html): each title in both
+ * languages, linked to the viewer showing its compiled file in that language.
+ */
 export function indexPage(stories: readonly ListedStory[]): string {
   const link = (story: ListedStory, lang: 'zh-Hant' | 'en') =>
-    `../index.html?story=${encodeURIComponent(story.file)}&amp;lang=${lang}`;
+    `../index.html?story=${encodeURIComponent(compiledName(story.file))}&amp;lang=${lang}`;
   const items = stories.map((story) => {
     const sub = story.subtitle
       ? `\n        <p><span lang="zh-Hant-HK">${escapeHtml(story.subtitle['zh-Hant'])}</span> · <span lang="en">${escapeHtml(story.subtitle.en)}</span></p>`
