@@ -237,6 +237,8 @@ describe('validate CLI', () => {
       '',
       '![A plan](http://example.org/plan.png){width=4 height=3}',
       '',
+      '![A plan](images/100%.png){width=4 height=3}',
+      '',
       'See ![a plan](images/plan.svg){width=800 height=450} here.',
     ].join('\n');
     putFixture('geo/summit.geojson', 'good-layer.geojson');
@@ -249,8 +251,9 @@ describe('validate CLI', () => {
         'stories/test.md:28:1: error: chapters[0].body.en: the image stories/images/plan.svg is 800 x 450, but its size is given as {width=800 height=800}, another shape; give {width=800 height=450}',
         'stories/test.md:30:1: error: chapters[0].body.en: the image stories/images/gone.png: file not found',
         'stories/test.md:32:1: error: chapters[0].body.en: the image "http://example.org/plan.png" must be a file beside the story (a relative path) or an https:// URL',
-        'stories/test.md:34:5: error: chapters[0].body.en: an image stands on a line of its own, as a figure with its size after it: ![alt](file){width=1200 height=675}',
-        '2 files checked, 6 errors, 0 warnings',
+        'stories/test.md:34:1: error: chapters[0].body.en: the image stories/images/100%.png: file not found',
+        'stories/test.md:36:5: error: chapters[0].body.en: an image stands on a line of its own, as a figure with its size after it: ![alt](file){width=1200 height=675}',
+        '2 files checked, 7 errors, 0 warnings',
       ],
     });
   });

@@ -74,6 +74,14 @@ describe('YAML syntax errors', () => {
     expect(errors(text)).toEqual([expected]);
   });
 
+  it('warns of a tag in the same plain words, and keeps the story', () => {
+    const { story, issues } = parseStory(withFrontMatter('id: x\ntitle: {zh-Hant: 一, en: !foo One}\n'), 's.md');
+    expect(issues.map(formatIssue)).toEqual([
+      's.md:3:25: warning: title.en: YAML: !foo is a YAML tag a story does not use: remove it, or quote a value that starts with "!"',
+    ]);
+    expect(story?.title.en).toBe('One');
+  });
+
   it('reports each key given twice, not only the first', () => {
     expect(errors(withFrontMatter('id: a\ntitle:\n  en: x\n  en: y\nid: b\n'))).toEqual([
       's.md:5:3: error: title.en: YAML syntax: the key "en" appears twice in the same map',

@@ -120,6 +120,10 @@ export function explainYamlError(error: YAMLError, doc: Document, source: string
       return at(
         'a "," is missing inside this { ... } or [ ... ], or a text holding ": " needs quotes: {en: \'Bad: news\'}',
       );
+    case 'TAG_RESOLVE_FAILED': {
+      const tag = /tag: (\S+)/.exec(error.message)?.[1] ?? 'this tag';
+      return at(`${tag} is a YAML tag a story does not use: remove it, or quote a value that starts with "!"`);
+    }
     case 'MULTIPLE_DOCS':
       return at('a line "---" here starts a second YAML document; there is one per block');
     case 'BAD_ALIAS':

@@ -45,8 +45,9 @@ export function readYaml(
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const part: YamlPart = { doc, lines, firstLine, fenceLine };
   for (const warning of doc.warnings) {
-    const at = positionOf(part, warning.pos[0]);
-    report.warn(at.line, at.column, field, `YAML: ${warning.message}`);
+    const explained = explainYamlError(warning, doc, source);
+    const at = positionOf(part, explained.offset);
+    report.warn(at.line, at.column, fieldName(field, explained.path), `YAML: ${explained.message}`);
   }
   if (doc.errors.length > 0) {
     // After the first syntax error the reader is out of step, and what follows is mostly its echo;
