@@ -4,6 +4,7 @@ import { PbfReader } from 'pbf';
 import { PMTiles, type Source } from 'pmtiles';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { FEATURE_ID_PROPERTY } from '../src/map/style.js';
 import { tileGeoJson } from './build-tiles.js';
 import { writeArchive } from './tiles/pmtiles-writer.js';
 
@@ -75,7 +76,13 @@ describe('npm run tiles', { timeout: 60_000 }, () => {
     expect(layer).toBeDefined();
     const feature = layer!.feature(0);
     expect(feature.id).toBe(7);
-    expect(feature.properties).toEqual({ name_en: 'Lot 7', name_zh_hant: '地段7', source: 'test', confidence: 'high' });
+    expect(feature.properties).toEqual({
+      name_en: 'Lot 7',
+      name_zh_hant: '地段7',
+      source: 'test',
+      confidence: 'high',
+      [FEATURE_ID_PROPERTY]: '7',
+    });
     const ring = feature.toGeoJSON(3346, 1787, 12).geometry as { coordinates: number[][][] };
     expect(ring.coordinates[0]).toContainEqual([expect.closeTo(114.1, 4), expect.closeTo(22.3, 4)]);
     // a tile with no data is absent, not an empty tile
@@ -129,11 +136,27 @@ describe('npm run tiles', { timeout: 60_000 }, () => {
     ).toContain('"lots"');
   });
 
-  it('refuses ids that vector tiles cannot keep, naming the feature', () => {
-    const bad = { ...fc, features: [{ ...square(1, 114, 22, 0.1), id: 'lot-a' }] };
-    expect(() => tileGeoJson(bad, { minZoom: 0, maxZoom: 4, layer: 'x' }, 'lots.geojson')).toThrow(
-      'lots.geojson: feature 0: id "lot-a" is not a non-negative integer',
-    );
+  it('keeps every id as text in the property highlights filter on, and integer ids as tile feature ids too', async () => {
+    const mixed: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [{ ...square(1, 114.1, 22.3, 0.01), id: 'lot-a' }, square(2, 114.1, 22.3, 0.005)],
+    };
+    const archive = new PMTiles(new MemorySource(tileGeoJson(mixed, { minZoom: 12, maxZoom: 12, layer: 'lots' })));
+    const layer = (await decode(archive, 12, 3346, 1787))!.layers['lots']!;
+    const features = Array.from({ length: layer.length }, (_, i) => layer.feature(i));
+    expect(features.map((f) => [f.id, f.properties[FEATURE_ID_PROPERTY]])).toEqual([
+      [undefined, 'lot-a'],
+      [2, '2'],
+    ]);
+    const metadata = (await archive.getMetadata()) as {
+      vector_layers: { fields: Record<string, string> }[];
+      tilestats: { layers: { layer: string; geometry: string }[] };
+    };
+    expect(metadata.vector_layers[0]!.fields).toHaveProperty(FEATURE_ID_PROPERTY);
+    expect(metadata.tilestats.layers).toEqual([expect.objectContaining({ layer: 'lots', geometry: 'Polygon' })]);
+  });
+
+  it('refuses zoom limits out of order', () => {
     expect(() => tileGeoJson(fc, { minZoom: 5, maxZoom: 4, layer: 'x' })).toThrow('--minzoom 5 / --maxzoom 4');
   });
 });

@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection, Position } from 'geojson';
+import { FEATURE_ID_PROPERTY } from '../src/map/style.js';
 import { parseCommandLine, runsAsCommand } from './lib/cli.js';
 import { writeArchive, type TileInput } from './tiles/pmtiles-writer.js';
 
@@ -62,17 +63,31 @@ function tileRange(z: number, [w, s, e, n]: [number, number, number, number]) {
   return { x0: tx(w), x1: tx(e), y0: ty(n), y1: ty(s) };
 }
 
-/** Keeps the feature id (numeric ids stay tile feature ids) and the kept properties. */
-function slim(feature: Feature, index: number, fileName: string): Feature {
-  if (feature.id !== undefined && !(Number.isInteger(feature.id) && Number(feature.id) >= 0)) {
-    throw new Error(
-      `${fileName}: feature ${index}: id ${JSON.stringify(feature.id)} is not a non-negative integer; vector tiles keep only such ids`,
-    );
-  }
+/**
+ * Keeps the kept properties and the feature id: every id as text in `FEATURE_ID_PROPERTY`, the
+ * property the viewer's highlights filter on, and a non-negative integer id also as the tile
+ * feature id (the only ids vector tiles hold, MVT spec 4.2).
+ */
+function slim(feature: Feature): Feature {
   const properties: Record<string, unknown> = {};
   for (const key of KEPT_PROPERTIES)
     if (feature.properties?.[key] !== undefined) properties[key] = feature.properties[key];
-  return { ...feature, properties };
+  const { id, ...rest } = feature;
+  if (id === undefined) return { ...rest, properties };
+  properties[FEATURE_ID_PROPERTY] = String(id);
+  return Number.isInteger(id) && Number(id) >= 0 ? { ...rest, id, properties } : { ...rest, properties };
+}
+
+/** The geometry kinds of the features, as tippecanoe's `tilestats` names them. */
+function tileStatsGeometry(fc: FeatureCollection): string[] {
+  const kinds = new Set<string>();
+  for (const f of fc.features) {
+    const type = f.geometry?.type ?? '';
+    if (type.endsWith('Polygon')) kinds.add('Polygon');
+    else if (type.endsWith('LineString')) kinds.add('LineString');
+    else if (type.endsWith('Point')) kinds.add('Point');
+  }
+  return [...kinds];
 }
 
 /** Tiles a FeatureCollection and returns the PMTiles archive bytes. */
@@ -94,7 +109,7 @@ export function tileGeoJson(fc: FeatureCollection, options: TileOptions, fileNam
   }
   const data: FeatureCollection = {
     type: 'FeatureCollection',
-    features: fc.features.map((f, i) => slim(f, i, fileName)),
+    features: fc.features.map(slim),
   };
   const bounds = boundsOf(data);
   const index = new GeoJSONVT(data, { maxZoom, indexMaxZoom: Math.min(maxZoom, 5), extent: EXTENT, buffer: 64 });
@@ -115,7 +130,8 @@ export function tileGeoJson(fc: FeatureCollection, options: TileOptions, fileNam
     }
   }
   if (tiles.length === 0) throw new Error(`${fileName}: no tiles were produced`);
-  const fields = Object.fromEntries(KEPT_PROPERTIES.map((k) => [k, 'String']));
+  const fields = Object.fromEntries([...KEPT_PROPERTIES, FEATURE_ID_PROPERTY].map((k) => [k, 'String']));
+  const geometry = tileStatsGeometry(data);
   return writeArchive(tiles, {
     bounds,
     minZoom,
@@ -124,6 +140,11 @@ export function tileGeoJson(fc: FeatureCollection, options: TileOptions, fileNam
       name: options.layer,
       ...(options.attribution ? { attribution: options.attribution } : {}),
       vector_layers: [{ id: options.layer, fields, minzoom: minZoom, maxzoom: maxZoom }],
+      // tippecanoe's layer statistics, read by viewers for the kinds of geometry a layer holds.
+      tilestats: {
+        layerCount: 1,
+        layers: geometry.map((g) => ({ layer: options.layer, count: data.features.length, geometry: g })),
+      },
     },
   });
 }
