@@ -70,6 +70,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/geography.test.ts'],
+          // Several unit tests read the basemap or build with Vite; 5 s (vitest's default) is
+          // too short for them on a loaded two-core machine.
+          testTimeout: 30_000,
         },
       },
       {
