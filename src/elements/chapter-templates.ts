@@ -3,7 +3,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { ResolvedMeasure } from '../geo/chapter-measure.js';
 import { formatStretch } from '../geo/format.js';
 import { langTag, localize, localizedTag } from '../story/lang.js';
-import { formatIssue, type Chapter, type Issue, type Lang, type Story } from '../story/types.js';
+import { formatIssue, type Chapter, type ChapterMeasure, type Issue, type Lang, type Story } from '../story/types.js';
 import { dashKey, layerSwatch } from './legend-swatch.js';
 import { t } from './strings.js';
 import type { PanelLayer } from './summaries.js';
@@ -16,8 +16,10 @@ export interface ChapterListView {
   lang: Lang;
   /** A chapter's body in `lang`, as sanitised HTML. */
   body: (chapter: Chapter) => string;
-  /** A chapter's declared measurement, worked out; undefined when it declares none or it is not worked out yet. */
-  measure: (chapter: Chapter) => ResolvedMeasure | undefined;
+  /** The map, once ready: it works out declared measurements on its layers' data. */
+  map: { resolveMeasure(measure: ChapterMeasure): ResolvedMeasure | undefined } | undefined;
+  /** A chapter's still image for printing, once made (PrintController). */
+  print: (chapter: Chapter) => HTMLCanvasElement | undefined;
   /** Every layer of the story, in the current language: each legend shows its chapter's own. */
   layers: readonly PanelLayer[];
 }
@@ -72,7 +74,7 @@ export function problems(
 
 /**
  * The chapters of the text, in order, the current one marked.
- * @example chapterList({ chapters: story.chapters, current, lang, body, measure, layers })
+ * @example chapterList({ chapters: story.chapters, current, lang, body, map, print, layers })
  */
 export function chapterList(view: ChapterListView): TemplateResult {
   return html`<ol class="chapters" part="chapters" aria-label=${t(view.lang, 'chapters')}>
@@ -100,11 +102,14 @@ function langSwitch(current: Lang, select: (lang: Lang) => void): TemplateResult
   </div>`;
 }
 
-/** One chapter, as an item of the list: heading, body, declared measurement, legend and sources. */
+/** One chapter, as an item of the list: heading, map image for print, body, declared measurement, legend and sources. */
 function chapterItem(view: ChapterListView, chapter: Chapter, index: number): TemplateResult {
   const { lang, layers } = view;
   const active = index === view.current;
   const headingId = `chapter-${index}-title`;
+  // Worked out on the layer's data, which the map loads; the text shows it once the map is ready.
+  const measured = chapter.measure && view.map?.resolveMeasure(chapter.measure);
+  const printed = view.print(chapter);
   return html`<li>
     <article
       class="chapter ${active ? 'active' : ''}"
@@ -115,8 +120,9 @@ function chapterItem(view: ChapterListView, chapter: Chapter, index: number): Te
       tabindex="-1"
     >
       <h2 id=${headingId} lang=${localizedTag(chapter.title, lang)}>${localize(chapter.title, lang)}</h2>
+      ${printed ? html`<figure class="print-map" part="print-map">${printed}</figure>` : nothing}
       <div class="body" lang=${localizedTag(chapter.body, lang)}>${unsafeHTML(view.body(chapter))}</div>
-      ${chapterMeasure(chapter, view.measure(chapter), layers, lang)} ${legend(chapter, layers, lang)}
+      ${chapterMeasure(chapter, measured, layers, lang)} ${legend(chapter, layers, lang)}
       ${
         chapter.sources.length
           ? html`<footer class="sources">

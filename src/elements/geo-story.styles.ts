@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { baseStyles } from './base.styles.js';
 import { chapterStyles } from './chapter.styles.js';
 import { measureControlStyles } from './measure-control.styles.js';
+import { printStyles } from './print.styles.js';
 import { storyNavStyles } from './story-nav.styles.js';
 
 /**
@@ -177,5 +178,12 @@ const layoutStyles = css`
   }
 `;
 
-/** Styles of `<geo-story>`: the shared base, the layout, the chapters' text, the chapter navigation and the measure control on the map. */
-export const geoStoryStyles = [baseStyles, layoutStyles, chapterStyles, storyNavStyles, measureControlStyles];
+/** Styles of `<geo-story>`: the shared base, the layout, the chapters' text, the chapter navigation, the measure control on the map, and print. */
+export const geoStoryStyles = [
+  baseStyles,
+  layoutStyles,
+  chapterStyles,
+  storyNavStyles,
+  measureControlStyles,
+  printStyles,
+];

@@ -26,6 +26,7 @@ import { chapterIndex, QueuedGoTo } from './queued-go-to.js';
 import { mapEnd, skipMapLink } from './skip-map.js';
 import { StoryLoadController } from './story-load-controller.js';
 import { reducedMotion, storyMapOptions } from './story-map-options.js';
+import { PrintController } from './print-controller.js';
 import { StoryNavController } from './story-nav.js';
 import { StorySizeController } from './story-size-controller.js';
 import type { ChapterSummary, LayerPanelTarget, LayerSummary } from './summaries.js';
@@ -60,6 +61,7 @@ import type { ChapterSummary, LayerPanelTarget, LayerSummary } from './summaries
  * @csspart layers - The layer panel over the map (`<geo-story-layers>`).
  * @csspart legend - A chapter's legend of its layers.
  * @csspart chapter-measure - A chapter's declared measurement, in its text.
+ * @csspart print-map - A chapter's still map image, shown when printing once `preparePrint()` has made it.
  * @csspart measure-toggle - The button that enters and leaves measure mode (also the M key; Escape leaves).
  * @csspart measure-readout - The live readout of the measured distance.
  *
@@ -131,11 +133,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     },
   });
 
-  private readonly _size = new StorySizeController(
-    this,
-    () => this.height,
-    () => this._layout(),
-  );
+  private readonly _size = new StorySizeController(this, () => this.height);
   private readonly _frame = new CardFrameController(this);
   private readonly _failures = new LayerFailures(this);
   protected readonly _keys = new MeasureKeysController(this, () => this._mapHost.map);
@@ -146,6 +144,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   });
 
   private readonly _toc = new StoryNavController(this);
+  private readonly _print = new PrintController(this, { map: () => this._mapHost.map, lang: () => this._lang });
   private readonly _scroll = new ChapterScrollController(this, {
     chapters: () => [...(this.renderRoot?.querySelectorAll<HTMLElement>('[data-chapter-id]') ?? [])],
     onActive: (index) => this._setActive(index),
@@ -245,6 +244,11 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     return this._mapHost.map?.measuring ?? false;
   }
 
+  /** Draws each chapter's map for printing, then puts the map back; resolves to how many it drew (see README, Printing). */
+  preparePrint(): Promise<number> {
+    return this._print.prepare();
+  }
+
   /** Scrolls to a chapter (id or index); false if there is none. Before the story loads: queued (see README). */
   goTo(idOrIndex: string | number): boolean {
     const story = this._loader.story;
@@ -289,9 +293,8 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
                   current: this._index,
                   lang,
                   body: (chapter) => this._loader.body(chapter, lang),
-                  // Worked out on the layer's data, which the map loads; the text shows it once the map is ready.
-                  measure: (chapter) =>
-                    chapter.measure && map.status === 'ready' ? map.map?.resolveMeasure(chapter.measure) : undefined,
+                  map: map.status === 'ready' ? map.map : undefined,
+                  print: this._print.image,
                   layers,
                 })
               : nothing
@@ -308,8 +311,6 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
       </div>
     `;
   }
-
-  private _layout = () => this.renderRoot?.querySelector<HTMLElement>('.layout');
 
   /** The current chapter in words, in the current language: what the live region says on entering it, and the map's name. */
   private _describe = (): ChapterDescription => describeChapter(this, this._lang, this._mapHost.map);

@@ -28,13 +28,14 @@ export function copyCanvas(source: HTMLCanvasElement): HTMLCanvasElement | undef
 }
 
 /**
- * A still image of what the map shows (a canvas, `class="still"`, `part="still"`, hidden from
- * screen readers), taken right after its next frame is drawn: WebGL keeps the drawing buffer only
- * until the frame is composited, so copying it in the `render` event needs no
+ * A copy of the map's next frame as a 2D canvas, taken in its `render` event: WebGL keeps the
+ * drawing buffer only until the frame is composited, so copying it there needs no
  * `preserveDrawingBuffer` (which would cost a copy on every frame). Undefined when no frame comes
- * in time or the canvas cannot be read.
+ * in time or the canvas cannot be read. With `measure`, what the copy costs the main thread is
+ * recorded as a user-timing measure of that name.
+ * @example const frame = await captureFrame(map);
  */
-export function captureStill(map: MapLibreMap): Promise<HTMLCanvasElement | undefined> {
+export function captureFrame(map: MapLibreMap, measure?: string): Promise<HTMLCanvasElement | undefined> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       map.off('render', onRender);
@@ -44,15 +45,24 @@ export function captureStill(map: MapLibreMap): Promise<HTMLCanvasElement | unde
       clearTimeout(timer);
       map.off('render', onRender);
       const start = performance.now();
-      const still = copyCanvas(map.getCanvas());
-      still?.classList.add('still');
-      still?.setAttribute('part', 'still');
-      still?.setAttribute('aria-hidden', 'true');
-      resolve(still);
-      // What a still costs the main thread, for `npm run bench` to read.
-      performance.measure(STILL_MEASURE, { start });
+      resolve(copyCanvas(map.getCanvas()));
+      if (measure) performance.measure(measure, { start });
     };
     map.on('render', onRender);
     map.triggerRepaint();
   });
+}
+
+/**
+ * A still image of what the map shows (a canvas, `class="still"`, `part="still"`, hidden from
+ * screen readers), from its next frame (captureFrame). Undefined when no frame comes in time or
+ * the canvas cannot be read.
+ */
+export async function captureStill(map: MapLibreMap): Promise<HTMLCanvasElement | undefined> {
+  // What a still costs the main thread, for `npm run bench` to read.
+  const still = await captureFrame(map, STILL_MEASURE);
+  still?.classList.add('still');
+  still?.setAttribute('part', 'still');
+  still?.setAttribute('aria-hidden', 'true');
+  return still;
 }

@@ -1,7 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What the controller needs from its host element. */
-export interface StorySizeHost extends ReactiveControllerHost, HTMLElement {}
+export interface StorySizeHost extends ReactiveControllerHost, HTMLElement {
+  /** Where the host renders: the layout element (`.layout`) the sizes are set on is found there. */
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
 
 /**
  * The height the layout works with: a fixed height (the host's `height`, else its
@@ -13,15 +16,13 @@ export interface StorySizeHost extends ReactiveControllerHost, HTMLElement {}
 export class StorySizeController implements ReactiveController {
   private readonly host: StorySizeHost;
   private readonly height: () => string;
-  private readonly layout: () => HTMLElement | null | undefined;
   private _fixed = '';
   private viewport = 0;
 
-  /** `height`: the host's `height` property; `layout`: the rendered element the sizes are set on. */
-  constructor(host: StorySizeHost, height: () => string, layout: () => HTMLElement | null | undefined) {
+  /** `height`: the host's `height` property. */
+  constructor(host: StorySizeHost, height: () => string) {
     this.host = host;
     this.height = height;
-    this.layout = layout;
     host.addController(this);
   }
 
@@ -54,7 +55,7 @@ export class StorySizeController implements ReactiveController {
   }
 
   private apply(): void {
-    const style = this.layout()?.style;
+    const style = this.host.renderRoot?.querySelector<HTMLElement>('.layout')?.style;
     if (!style) return;
     for (const [name, value] of Object.entries(this.style)) {
       if (!value) style.removeProperty(name);

@@ -2,16 +2,8 @@ import { Map as MapLibreMap, NavigationControl, ScaleControl, getWorkerUrl } fro
 import type { FeatureCollection } from 'geojson';
 import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
 import { resolveChapterMeasure, type ResolvedMeasure } from '../geo/chapter-measure.js';
-import {
-  BASEMAP_PLACES,
-  type Chapter,
-  type ChapterMeasure,
-  type Issue,
-  type Lang,
-  type LngLat,
-  type Story,
-  type StoryLayer,
-} from '../story/types.js';
+import { BASEMAP_PLACES } from '../story/types.js';
+import type { Chapter, ChapterMeasure, Issue, Lang, LngLat, Story, StoryLayer } from '../story/types.js';
 import { StoryAttributionControl } from './attribution-control.js';
 import { BASEMAP_LABEL_LAYERS, BASEMAP_SOURCE } from './basemap-style.js';
 import { ChapterCamera, NO_PADDING, startView, type CardRoom } from './camera.js';
@@ -193,6 +185,14 @@ export class StoryMap {
     if (this.styleReady) this.camera.reframe();
   }
 
+  /** Shows `target` at once, the camera jumping (for still images of other chapters); returns the target it replaces. */
+  jumpTo(target: MapTarget): MapTarget {
+    const before = this.target;
+    this.target = target;
+    if (this.styleReady) this.apply(false);
+    return before;
+  }
+
   /** Switches labels to another language without reloading anything. */
   setLang(lang: Lang, label: string): void {
     this.lang = lang;
@@ -230,12 +230,8 @@ export class StoryMap {
 
   /** The names of a chapter's places in `lang`, as far as their layers' data is loaded (basemap labels: with the embedded basemap). */
   placeNames(places: Chapter['places'], lang: Lang): string[] {
-    const labels = this.map.getSource(BASEMAP_SOURCE.labels) ? BASEMAP_LABELS : undefined;
-    return placeNames(
-      places,
-      (key) => (key === BASEMAP_PLACES ? (labels as FeatureCollection) : this.data.get(key)),
-      lang,
-    );
+    const labels = this.map.getSource(BASEMAP_SOURCE.labels) ? (BASEMAP_LABELS as FeatureCollection) : undefined;
+    return placeNames(places, (key) => (key === BASEMAP_PLACES ? labels : this.data.get(key)), lang);
   }
 
   /** Whether a story layer is visible on the map now. */
