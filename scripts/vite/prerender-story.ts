@@ -9,13 +9,11 @@ import { readFile } from 'node:fs/promises';
 import { posix, resolve } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import type { Plugin } from 'vite';
-import type { CompiledStory } from '../../src/story/compiled';
-import { LANGS, type Lang } from '../../src/story/types';
+import type { CompiledStory } from '../../src/story/compiled.js';
+import { langTag } from '../../src/story/lang.js';
+import { LANGS, type Lang } from '../../src/story/types.js';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** The `lang` attribute of text in a language (zh-Hant is Hong Kong's). */
-const langTag = (lang: Lang) => (lang === 'zh-Hant' ? 'zh-Hant-HK' : 'en');
 
 /**
  * Chapter HTML with the images' relative sources made relative to the page (at the site's root)
