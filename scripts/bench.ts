@@ -16,6 +16,7 @@ import { build } from 'vite';
 import { launch } from '../tests/support/browser.js';
 import { startStaticServer } from '../tests/support/static-server.js';
 import { BASELINE_PATH, buildBaseline } from './bench/baseline.js';
+import { hardeningFigures } from './bench/hardening.js';
 import { manyTimings } from './bench/many.js';
 import { runPage, type PageKind, type PageRun } from './bench/page-run.js';
 import { profileFlick } from './bench/profile.js';
@@ -166,6 +167,7 @@ console.log(`\nStory page (index.html) and baseline, ${runs} loads each, headles
 const compared = await compare(baselineHtml);
 printComparison(compared.story, compared.baseline);
 const many = pagesOnly ? undefined : await manyTimings(roots, runs);
+const underLoad = pagesOnly ? undefined : await hardeningFigures(roots);
 
 const machine = {
   cpus: cpus().length,
@@ -177,7 +179,7 @@ const at = new Date().toISOString();
 const results = resolve(root, 'bench/results');
 await mkdir(results, { recursive: true });
 const json = JSON.stringify(
-  { at, machine, runs, sizes, story: compared.story, baseline: compared.baseline, many },
+  { at, machine, runs, sizes, story: compared.story, baseline: compared.baseline, many, underLoad },
   null,
   2,
 );

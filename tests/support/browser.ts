@@ -12,11 +12,11 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Launches the system Chromium (never a downloaded one). */
-export function launch(): Promise<Browser> {
+/** Launches the system Chromium (never a downloaded one), with `extraArgs` beside the usual flags. */
+export function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 
