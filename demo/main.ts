@@ -19,4 +19,6 @@ if (el) {
   }
   // In development (npm start): the story follows its files as they are saved, and its errors show over the page.
   followEdits(el);
+  // In development only: the camera picker, which a production build leaves out with this branch.
+  if (import.meta.env.DEV) void import('./camera-picker.js').then(({ showCameraPicker }) => showCameraPicker(el));
 }
