@@ -27,8 +27,8 @@ function positions(geometry: Geometry | null): Position[] {
 }
 
 /**
- * A chapter's subject, as the positions that must show: what its camera fits; else its
- * highlighted features; else the places its text names.
+ * A chapter's subject, as the positions that must show: what its camera fits and its highlighted
+ * features; when it has neither, the places its text names.
  */
 function subject(story: Story, chapter: Chapter, storyFile: string): Position[] {
   const layerData = (id: string) =>
@@ -38,24 +38,27 @@ function subject(story: Story, chapter: Chapter, storyFile: string): Position[] 
       (f: Feature) => !ids || ids.some((id) => f.id === id || String(f.id) === String(id)),
     );
   const camera = chapter.camera;
+  const highlighted = Object.entries(chapter.highlight).flatMap(([layer, ids]) =>
+    features(layer, ids).flatMap((f) => positions(f.geometry)),
+  );
   if (camera.kind === 'fit')
-    return camera.fit.flatMap((target): Position[] => {
-      if (target.kind === 'bbox') {
-        const [w, s, e, n] = target.bbox;
-        return [
-          [w, s],
-          [e, n],
-        ];
-      }
-      if (target.kind === 'measure')
-        return resolveChapterMeasure(target.measure, layerData(target.measure.layer))!.slice.coordinates.flat();
-      return features(target.layer, target.feature === undefined ? undefined : [target.feature]).flatMap((f) =>
-        positions(f.geometry),
-      );
-    });
-  const highlighted = Object.entries(chapter.highlight);
-  if (highlighted.length > 0)
-    return highlighted.flatMap(([layer, ids]) => features(layer, ids).flatMap((f) => positions(f.geometry)));
+    return camera.fit
+      .flatMap((target): Position[] => {
+        if (target.kind === 'bbox') {
+          const [w, s, e, n] = target.bbox;
+          return [
+            [w, s],
+            [e, n],
+          ];
+        }
+        if (target.kind === 'measure')
+          return resolveChapterMeasure(target.measure, layerData(target.measure.layer))!.slice.coordinates.flat();
+        return features(target.layer, target.feature === undefined ? undefined : [target.feature]).flatMap((f) =>
+          positions(f.geometry),
+        );
+      })
+      .concat(highlighted);
+  if (highlighted.length > 0) return highlighted;
   const labels = JSON.parse(read('geo/basemap/labels.geojson')) as FeatureCollection;
   return Object.entries(chapter.places).flatMap(([layer, ids]) =>
     (layer === BASEMAP_PLACES
