@@ -3,7 +3,9 @@ import { cp } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { liveStories } from './scripts/vite/live-stories.ts';
+import { basemapTiles } from './scripts/vite/basemap-tiles.ts';
 import { compileStories } from './scripts/vite/compile-stories.ts';
+import { preloadMap } from './scripts/vite/preload-map.ts';
 import { prerenderStories } from './scripts/vite/prerender-story.ts';
 import { ships, siteStories } from './scripts/vite/site-stories.ts';
 
@@ -48,7 +50,15 @@ export const LIT_OXC = {
 export default defineConfig({
   // Relative base: the built site works from any folder of any static server.
   base: './',
-  plugins: [siteStories(), copyStoryData(), liveStories(), compileStories(), prerenderStories()],
+  plugins: [
+    siteStories(),
+    copyStoryData(),
+    liveStories(),
+    compileStories(),
+    prerenderStories(),
+    basemapTiles(),
+    preloadMap(),
+  ],
   oxc: LIT_OXC,
   // MapLibre 6 is ESM and loads its worker from a separate file; pre-bundling would break that.
   optimizeDeps: { exclude: ['maplibre-gl'] },

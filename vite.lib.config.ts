@@ -1,6 +1,7 @@
 import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { basemapTiles } from './scripts/vite/basemap-tiles.ts';
 import { afterBuild, LIT_OXC } from './vite.config.ts';
 
 /** Ships the custom elements manifest beside the library, so `dist/` is self-describing. */
@@ -21,7 +22,8 @@ function copyManifest(): Plugin {
 export default defineConfig({
   base: './',
   publicDir: false,
-  plugins: [copyManifest()],
+  // The basemap's land tiles go in a folder geo-story-basemap-<hash>/ beside geo-story.js.
+  plugins: [copyManifest(), basemapTiles('geo-story-basemap')],
   oxc: LIT_OXC,
   build: {
     target: 'es2022',

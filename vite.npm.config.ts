@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import license from 'rollup-plugin-license';
 import { defineConfig, type UserConfig } from 'vite';
+import { basemapTiles } from './scripts/vite/basemap-tiles.ts';
 import { LIT_OXC } from './vite.config.ts';
 
 /** Lit and its own packages: left to the consumer's bundler in `lib/index.js`, bundled in `lib/geo-story.js`. */
@@ -32,6 +33,8 @@ export default defineConfig(({ mode }) => {
     publicDir: false,
     oxc: LIT_OXC,
     plugins: [
+      // The basemap's land tiles, in lib/assets/basemap-<hash>/ (scripts/vite/basemap-tiles.ts).
+      basemapTiles('assets/basemap'),
       // Every bundled package with its licence text, from what the bundle really holds.
       license({
         thirdParty: {

@@ -68,10 +68,9 @@ function tileRange(z: number, [w, s, e, n]: [number, number, number, number]) {
  * property the viewer's highlights filter on, and a non-negative integer id also as the tile
  * feature id (the only ids vector tiles hold, MVT spec 4.2).
  */
-function slim(feature: Feature): Feature {
+function slim(feature: Feature, kept: readonly string[] = KEPT_PROPERTIES): Feature {
   const properties: Record<string, unknown> = {};
-  for (const key of KEPT_PROPERTIES)
-    if (feature.properties?.[key] !== undefined) properties[key] = feature.properties[key];
+  for (const key of kept) if (feature.properties?.[key] !== undefined) properties[key] = feature.properties[key];
   const { id, ...rest } = feature;
   if (id === undefined) return { ...rest, properties };
   properties[FEATURE_ID_PROPERTY] = String(id);
@@ -90,8 +89,28 @@ function tileStatsGeometry(fc: FeatureCollection): string[] {
   return [...kinds];
 }
 
-/** Tiles a FeatureCollection and returns the PMTiles archive bytes. */
-export function tileGeoJson(fc: FeatureCollection, options: TileOptions, fileName = 'input'): Uint8Array {
+/** How `cutTiles` cuts a layer. */
+export interface CutOptions {
+  minZoom: number;
+  maxZoom: number;
+  /** The source layer's name in every tile. */
+  layer: string;
+  /** Feature properties carried into the tiles (`KEPT_PROPERTIES` unless given); ids are kept as `slim` says. */
+  properties?: readonly string[];
+  /** Also return the tiles within the bounds that hold no feature, each an empty tile. */
+  keepEmpty?: boolean;
+}
+
+/**
+ * Cuts a FeatureCollection into Mapbox Vector Tiles (not compressed), every tile from `minZoom`
+ * to `maxZoom` within the data's bounds that holds a feature (or every one, with `keepEmpty`).
+ * geojson-vt simplifies per zoom: its tolerance is in tile pixels.
+ */
+export function cutTiles(
+  fc: FeatureCollection,
+  options: CutOptions,
+  fileName = 'input',
+): { data: FeatureCollection; tiles: TileInput[]; bounds: [number, number, number, number] } {
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     throw new Error(`${fileName}: not a GeoJSON FeatureCollection`);
   }
@@ -109,7 +128,7 @@ export function tileGeoJson(fc: FeatureCollection, options: TileOptions, fileNam
   }
   const data: FeatureCollection = {
     type: 'FeatureCollection',
-    features: fc.features.map(slim),
+    features: fc.features.map((f) => slim(f, options.properties)),
   };
   const bounds = boundsOf(data);
   const index = new GeoJSONVT(data, { maxZoom, indexMaxZoom: Math.min(maxZoom, 5), extent: EXTENT, buffer: 64 });
@@ -119,16 +138,23 @@ export function tileGeoJson(fc: FeatureCollection, options: TileOptions, fileNam
     for (let x = x0; x <= x1; x++) {
       for (let y = y0; y <= y1; y++) {
         const tile = index.getTile(z, x, y);
-        if (!tile || tile.features.length === 0) continue;
-        tiles.push({
-          z,
-          x,
-          y,
-          data: gzipSync(fromGeojsonVt({ [options.layer]: tile }, { version: 2, extent: EXTENT })),
-        });
+        if (!tile || tile.features.length === 0) {
+          if (options.keepEmpty) tiles.push({ z, x, y, data: new Uint8Array(0) });
+          continue;
+        }
+        tiles.push({ z, x, y, data: fromGeojsonVt({ [options.layer]: tile }, { version: 2, extent: EXTENT }) });
       }
     }
   }
+  return { data, tiles, bounds };
+}
+
+/** Tiles a FeatureCollection and returns the PMTiles archive bytes. */
+export function tileGeoJson(fc: FeatureCollection, options: TileOptions, fileName = 'input'): Uint8Array {
+  const { minZoom, maxZoom } = options;
+  const cut = cutTiles(fc, options, fileName);
+  const { data, bounds } = cut;
+  const tiles = cut.tiles.map((t) => ({ ...t, data: gzipSync(t.data) }));
   if (tiles.length === 0) throw new Error(`${fileName}: no tiles were produced`);
   const fields = Object.fromEntries([...KEPT_PROPERTIES, FEATURE_ID_PROPERTY].map((k) => [k, 'String']));
   const geometry = tileStatsGeometry(data);

@@ -202,10 +202,11 @@ describe('embedding dist/geo-story.js in plain pages', () => {
       expect(scripts).toContain('/geo-story.js');
       expect(scripts.every((p) => /^\/geo-story[^/]*\.m?js$/.test(p))).toBe(true);
       expect(scripts.some((p) => /^\/geo-story-maplibre-gl-worker-[^/]+\.mjs$/.test(p))).toBe(true);
-      // The land is a file beside the build; the small boundary and labels travel inside the map chunk.
-      expect(requests.filter((p) => p.endsWith('.geojson') && p.startsWith('/geo-story-'))).toEqual([
-        expect.stringMatching(/^\/geo-story-land-[^/]+\.geojson$/),
-      ]);
+      // The land is tiles in a folder beside the build; the small boundary and labels travel inside the map chunk.
+      expect(requests.filter((p) => p.endsWith('.geojson') && p.startsWith('/geo-story-'))).toEqual([]);
+      const tiles = requests.filter((p) => p.endsWith('.pbf'));
+      expect(tiles.length).toBeGreaterThan(0);
+      expect(tiles.every((p) => /^\/geo-story-basemap-[0-9a-f]+\/\d+\/\d+\/\d+\.pbf$/.test(p))).toBe(true);
       // Nothing leaks into the page: no stylesheet, no <link>, no <style> added to the document.
       const leaks = await page.evaluate(() => ({
         sheets: document.styleSheets.length,

@@ -24,4 +24,26 @@ describe('offlineStyle', () => {
     expect(labelText('en')).toEqual(['coalesce', ['get', 'name_en'], ['get', 'name_zh_hant'], '']);
     expect(labelText('zh-Hant')).toEqual(['coalesce', ['get', 'name_zh_hant'], ['get', 'name_en'], '']);
   });
+
+  it('takes the land as vector tiles: a vector source, its layer named on the land and coast layers', () => {
+    const tiles = {
+      tiles: ['https://example.org/t/{z}/{x}/{y}.pbf'],
+      layer: 'land',
+      bounds: [112, 21.6, 115, 23.6] as [number, number, number, number],
+      minzoom: 0,
+      maxzoom: 12,
+    };
+    const tiled = offlineStyle({ land: tiles, boundary: '/boundary.geojson', labels: '/labels.geojson' }, 'en');
+    expect(tiled.sources['basemap-land']).toMatchObject({
+      type: 'vector',
+      tiles: tiles.tiles,
+      bounds: tiles.bounds,
+      maxzoom: 12,
+    });
+    const land = tiled.layers.filter((l) => 'source' in l && l.source === 'basemap-land');
+    expect(land.map((l) => [l.id, 'source-layer' in l && l['source-layer']])).toEqual([
+      ['basemap-land', 'land'],
+      ['basemap-coast', 'land'],
+    ]);
+  });
 });

@@ -5,9 +5,18 @@ import { LABEL_FONT, labelText } from './labels.js';
 
 // Only MapLibre's types: the style is a plain object, built and tested without a map.
 
-/** The embedded basemap's GeoJSON: each a URL to fetch, or the data itself. */
+/** The embedded basemap's land as vector tiles: tile URLs (`{z}/{x}/{y}`), source layer, bounds and zooms. */
+export interface BasemapTiles {
+  tiles: string[];
+  layer: string;
+  bounds: [number, number, number, number];
+  minzoom: number;
+  maxzoom: number;
+}
+
+/** The embedded basemap's files: each GeoJSON, a URL to fetch or the data itself; the land may be vector tiles. */
 export interface BasemapData {
-  land: string | FeatureCollection;
+  land: string | FeatureCollection | BasemapTiles;
   boundary: string | FeatureCollection;
   labels: string | FeatureCollection;
 }
@@ -31,15 +40,27 @@ export const BASEMAP_LABEL_LAYERS = ['basemap-labels-water', 'basemap-labels-pla
 
 /**
  * The embedded offline basemap: sea, land, the Hong Kong - Mainland boundary and place labels,
- * from three small GeoJSON files; no tiles, no glyph server, no network beyond our own origin.
+ * from GeoJSON, the land also as vector tiles cut at build time; no tile server, no glyph server,
+ * no network beyond our own origin.
  * @example new maplibregl.Map({ container, style: offlineStyle(urls, 'en') })
  */
 export function offlineStyle(data: BasemapData, lang: Lang): StyleSpecification {
+  const tiled = typeof data.land === 'object' && 'tiles' in data.land ? data.land : undefined;
+  const land = tiled
+    ? ({
+        type: 'vector',
+        tiles: tiled.tiles,
+        bounds: tiled.bounds,
+        minzoom: tiled.minzoom,
+        maxzoom: tiled.maxzoom,
+      } as const)
+    : ({ type: 'geojson', data: data.land as string | FeatureCollection } as const);
+  const landLayer = tiled ? { 'source-layer': tiled.layer } : {};
   return {
     version: 8,
     name: 'geo-story offline basemap',
     sources: {
-      [BASEMAP_SOURCE.land]: { type: 'geojson', data: data.land, attribution: '' },
+      [BASEMAP_SOURCE.land]: { ...land, attribution: '' },
       [BASEMAP_SOURCE.boundary]: { type: 'geojson', data: data.boundary },
       [BASEMAP_SOURCE.labels]: { type: 'geojson', data: data.labels },
     },
@@ -49,12 +70,14 @@ export function offlineStyle(data: BasemapData, lang: Lang): StyleSpecification 
         id: 'basemap-land',
         type: 'fill',
         source: BASEMAP_SOURCE.land,
+        ...landLayer,
         paint: { 'fill-color': BASEMAP_COLORS.land, 'fill-antialias': true },
       },
       {
         id: 'basemap-coast',
         type: 'line',
         source: BASEMAP_SOURCE.land,
+        ...landLayer,
         paint: {
           'line-color': BASEMAP_COLORS.coast,
           'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.4, 13, 1.2],

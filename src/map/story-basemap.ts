@@ -1,26 +1,10 @@
-import type { FeatureCollection } from 'geojson';
-import type { GeoJSONSource, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
-import boundaryText from '../../geo/basemap/boundary.geojson?raw';
-import labelsText from '../../geo/basemap/labels.geojson?raw';
+import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { Lang } from '../story/types.js';
-import { basemapFile } from './basemap-file.js';
-import { BASEMAP_SOURCE, offlineStyle, type BasemapData } from './basemap-style.js';
-
-// The basemap travels with the library and needs no CDN. The land (470 KB) is a file the bundler
-// emits beside the build (new URL(..., import.meta.url)), fetched and parsed once for the page
-// (basemap-file.ts) and handed to each map as data. The boundary and the labels (6 KB and 4 KB)
-// travel inside this chunk, parsed once for every element on the page: fetched by URL, a
-// consumer's bundler would inline files that small as data: URLs (Vite below 4 KB, webpack below
-// 8 KB), which a `connect-src 'self'` policy blocks, and every label would vanish.
-const LAND_URL = new URL('../../geo/basemap/land.geojson', import.meta.url).href;
-const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
-const BASEMAP: Omit<BasemapData, 'land'> = {
-  boundary: JSON.parse(boundaryText) as FeatureCollection,
-  labels: JSON.parse(labelsText) as FeatureCollection,
-};
+import { BASEMAP_SOURCE } from './basemap-style.js';
+import { embeddedBasemap } from './embedded-basemap.js';
 
 /** The embedded basemap's labels (named places of chapters may be basemap labels). */
-export const BASEMAP_LABELS = BASEMAP.labels as FeatureCollection;
+export { BASEMAP_LABELS } from './embedded-basemap.js';
 
 /** What a story map's basemap tells the map around it. */
 export interface StoryBasemapOptions {
@@ -37,16 +21,17 @@ export interface StoryBasemapOptions {
 }
 
 /**
- * The basemap of one story map: a remote style, or the embedded offline basemap with its land
- * fetched once per page. A remote style that fails, is not a valid style or does not load within
- * `styleTimeoutMs` is given up for the embedded basemap (reported once, and `onFallback`); a land
- * file that cannot be loaded is reported, and the map shows sea, boundary and labels.
+ * The basemap of one story map: a remote style, or the embedded offline basemap, its land tiles
+ * fetched once per page (embedded-basemap.ts). A remote style that fails, is not a valid style or
+ * does not load within `styleTimeoutMs` is given up for the embedded basemap (reported once, and
+ * `onFallback`); a land tile that cannot be loaded is reported once, and the map shows sea,
+ * boundary and labels there.
  */
 export class StoryBasemap {
   /** The remote style's URL, unless the embedded basemap is asked for. */
   readonly remote: string | undefined;
   private readonly options: StoryBasemapOptions;
-  private land: FeatureCollection | undefined;
+  private landFailed = false;
   private fellBack = false;
   private loaded = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -54,8 +39,6 @@ export class StoryBasemap {
   constructor(options: StoryBasemapOptions) {
     this.options = options;
     this.remote = options.basemap && options.basemap !== 'offline' ? options.basemap : undefined;
-    // Asked for at once, while the style loads; the map takes it once its style is there (loadLand).
-    if (!this.remote) basemapFile(LAND_URL).catch(() => undefined);
   }
 
   /** Whether the map shows (or will show) the embedded basemap. */
@@ -70,6 +53,14 @@ export class StoryBasemap {
 
   /** Watches `map`'s remote style until it loads: on an error or past the timeout, the embedded basemap takes its place. */
   watch(map: MapLibreMap): void {
+    map.on('error', (e) => {
+      // A land tile that cannot be loaded leaves sea where it was: said once per map.
+      if ((e as { sourceId?: string }).sourceId !== BASEMAP_SOURCE.land || this.landFailed) return;
+      this.landFailed = true;
+      this.options.onError(
+        `${e.error?.message ?? 'basemap land tiles could not be loaded'}; the map shows no land there`,
+      );
+    });
     if (!this.remote) return;
     const remote = this.remote;
     map.on('error', (e) => {
@@ -88,18 +79,6 @@ export class StoryBasemap {
     clearTimeout(this.timer);
   }
 
-  /** Gives the embedded basemap its land, the page's one parsed copy; false when it could not be loaded. */
-  async loadLand(map: MapLibreMap, destroyed: () => boolean): Promise<void> {
-    try {
-      this.land = await basemapFile(LAND_URL);
-    } catch (error) {
-      if (!destroyed()) this.options.onError(`${(error as Error).message}; the map shows no land`);
-      return;
-    }
-    if (destroyed()) return;
-    void map.getSource<GeoJSONSource>(BASEMAP_SOURCE.land)?.setData(this.land);
-  }
-
   /** Stops watching (the map is being removed). */
   destroy(): void {
     clearTimeout(this.timer);
@@ -114,8 +93,8 @@ export class StoryBasemap {
     this.options.onFallback();
   }
 
-  /** The embedded basemap, with the land once the page has it (until then, sea only). */
+  /** The embedded basemap in the labels' language. */
   private offlineStyle(): StyleSpecification {
-    return offlineStyle({ ...BASEMAP, land: this.land ?? NO_FEATURES }, this.options.lang());
+    return embeddedBasemap(this.options.lang());
   }
 }

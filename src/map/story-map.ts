@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, NavigationControl, ScaleControl, getWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, getWorkerUrl, prewarm } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { GeoStoryMeasureDetail } from '../events/geo-story-measure.js';
 import { resolveChapterMeasure, type ResolvedMeasure } from '../geo/chapter-measure.js';
@@ -23,6 +23,10 @@ import { StoryLayers } from './story-layers.js';
 
 /** MapLibre's stylesheet, for the element to adopt; importing it also sets MapLibre's worker up. */
 export { MAPLIBRE_CSS } from './maplibre-setup.js';
+
+// MapLibre's workers start now, while the story loads and the element waits to be near the
+// viewport, rather than when the first map is made: this module is imported when an element connects.
+prewarm();
 
 /** What the element gives the map module. */
 export interface StoryMapOptions {
@@ -56,7 +60,7 @@ export interface StoryMapOptions {
   onMeasure: (detail: GeoStoryMeasureDetail) => void;
   /** Measure mode was entered or left. */
   onMeasureMode: (active: boolean) => void;
-  /** The longest the first idle waits for the layers' and the land's data (milliseconds); what comes later is drawn then. */
+  /** The longest the first idle waits for the layers' data (milliseconds); what comes later is drawn then. */
   dataWaitMs: number;
 }
 
@@ -143,6 +147,8 @@ export class StoryMap {
     // A remote style that fails, is invalid or hangs gives way to the embedded basemap.
     this.basemap.watch(this.map);
 
+    // Every layer's file is asked for at once, in parallel with the style, the worker and the tiles.
+    const allData = this.loadAllData();
     this.firstIdle = new Promise<void>((resolve, reject) => {
       // MapLibre says so once its worker fails to start (an error event on the worker); without
       // a worker nothing is ever drawn, so there is no use waiting for the load timeout.
@@ -160,11 +166,12 @@ export class StoryMap {
         // Added once the story layers are in, so measurements draw above them (under the zoom buttons).
         this.map.addControl(this.measureControl, 'top-right');
         this.apply(false);
-        const land = this.basemap.offline ? this.basemap.loadLand(this.map, () => this.destroyed) : undefined;
+        // Layers whose data came while the style loaded get it now; the rest as it comes (loadData).
+        for (const [id, data] of this.data) this.layers.setData(id, data);
         // A file that hangs does not hold the map back: past dataWaitMs the map is idle without
         // it, draws it if it comes, and reports it if its fetch is abandoned (limits.fetchTimeout).
         const patience = new Promise((wait) => setTimeout(wait, options.dataWaitMs));
-        void Promise.race([Promise.all([this.loadAllData(), land]), patience]).then(() => {
+        void Promise.race([allData, patience]).then(() => {
           if (this.destroyed) return;
           this.map.once('idle', () => resolve());
           // Nudge a render so `idle` fires even when setData changed nothing visible.
