@@ -80,6 +80,8 @@ export class StoryMap {
   private readonly failed = new Set<string>();
   /** Geometry kinds of each loaded layer, worked out once: legends ask for them on every render. */
   private readonly kinds = new Map<string, GeometryKind[]>();
+  /** Each declared measurement worked out on its layer's data (which, once loaded, does not change). */
+  private readonly measured = new WeakMap<ChapterMeasure, ResolvedMeasure | undefined>();
   private readonly abort = new AbortController();
   private readonly measureControl: MeasureControl;
   private readonly attribution: StoryAttributionControl;
@@ -232,7 +234,10 @@ export class StoryMap {
   /** A chapter's declared measurement worked out on its layer's data; undefined until the data is loaded. */
   resolveMeasure(measure: ChapterMeasure): ResolvedMeasure | undefined {
     const data = this.data.get(measure.layer);
-    return data ? resolveChapterMeasure(measure, data) : undefined;
+    if (!data) return undefined;
+    // Worked out once per measurement: the text asks on every render, for every chapter.
+    if (!this.measured.has(measure)) this.measured.set(measure, resolveChapterMeasure(measure, data));
+    return this.measured.get(measure);
   }
 
   /** The names of a chapter's places in `lang`, as far as their layers' data is loaded (basemap labels: with the embedded basemap). */
