@@ -11,6 +11,7 @@ interface FigureToken extends Tokens.Generic {
 }
 
 const escapeAttribute = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeText = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const unescape = (text: string) => text.replace(/\\(.)/g, '$1');
 
 /**
@@ -55,6 +56,10 @@ const marked = new Marked({
   breaks: false,
   async: false,
   extensions: [figure],
+  // Raw HTML in a story is shown as the text it is, never parsed: no tag or attribute of it ever
+  // reaches a parser, so a hostile story cannot even make a strict page report a refused inline
+  // script or style (DOMPurify, after this, sees only the markup Markdown itself makes).
+  renderer: { html: ({ text }) => escapeText(text) },
   walkTokens: (token) => {
     if (token.type === 'heading') token.depth = Math.min(token.depth + 2, 6);
   },
