@@ -145,4 +145,57 @@ describe('strict Content-Security-Policy and Trusted Types', () => {
     expect(readme).toContain(BASE_CSP);
     expect(readme).toContain(STRICT_CSP);
   });
+
+  it('a hostile story under the strict policy runs nothing, changes nothing and causes no violation', async () => {
+    const story = encodeURIComponent('/tests/fixtures/stories/hostile.md');
+    await withPage(`${base}tests/fixtures/pages/pool.html?near=en,zh-Hant&story=${story}`, async ({ page, errors }) => {
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await waitReady(page, '#near-0');
+      await waitReady(page, '#near-1');
+      // Both chapters of both elements, then the text is looked at and hovered and clicked over.
+      for (const sel of ['#near-0', '#near-1']) {
+        await page.evaluate((sel) => document.querySelector<HTMLElementTagNameMap['geo-story']>(sel)!.goTo('css'), sel);
+        await page.evaluate(
+          (sel) => document.querySelector<HTMLElementTagNameMap['geo-story']>(sel)!.goTo('scripts'),
+          sel,
+        );
+      }
+      const shown = await page.evaluate(() => {
+        const el = document.querySelector('#near-0')!;
+        const root = el.shadowRoot!;
+        const body = root.querySelector('[data-chapter-id="scripts"]')!;
+        const layout = root.querySelector('.layout')!;
+        return {
+          pwned: (window as unknown as { pwned?: unknown }).pwned,
+          text: body.textContent!.replace(/\s+/g, ' '),
+          title: root.querySelector('h1')!.textContent,
+          // In the chapters' text (the map and the legends draw SVG of their own).
+          dangerous: [...root.querySelectorAll('[data-chapter-id] .body')].flatMap((b) => [
+            ...b.querySelectorAll('script, style, iframe, form, svg, math, link, base, [onclick], [onerror], [style]'),
+          ]).length,
+          shown: getComputedStyle(layout).display !== 'none',
+          base: document.baseURI,
+        };
+      });
+      await page.locator('#near-0').getByText('Covered?').click();
+      await page.locator('#near-0').getByText('A javascript link').click();
+      expect(shown.pwned).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      expect(shown.text).toContain('Words before');
+      expect(shown.text).toContain('Covered?');
+      // Raw HTML is shown as the text it is.
+      expect(shown.text).toContain(`<script>window.pwned = 'script'</script>`);
+      expect(shown.title).toContain('Hostile content <script>');
+      expect(shown.dangerous).toBe(0);
+      expect(shown.shown).toBe(true);
+      expect(shown.base).toBe(`${base}tests/fixtures/pages/pool.html?near=en,zh-Hant&story=${story}`);
+      expect(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned)).toBeUndefined();
+      expect(await violations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  });
 });
