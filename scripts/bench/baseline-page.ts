@@ -49,7 +49,9 @@ map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false 
 function view(camera: BaselineCamera) {
   const { bearing, pitch } = camera;
   if (!('bounds' in camera)) return camera;
-  const fit = map.cameraForBounds(camera.bounds, { padding: camera.padding, maxZoom: camera.maxZoom, bearing });
+  // An explicit `maxZoom: undefined` would override MapLibre's default and give NaN.
+  const limit = camera.maxZoom === undefined ? {} : { maxZoom: camera.maxZoom };
+  const fit = map.cameraForBounds(camera.bounds, { padding: camera.padding, ...limit, bearing });
   return { ...fit, pitch };
 }
 map.jumpTo(view(config.chapters[0]!.camera));
