@@ -3,6 +3,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang, StoryLayer } from '../story/types.js';
 import type { FeatureIds } from './chapter-state.js';
 import { addNamedPlaces, namedPlacesFilter } from './named-places.js';
+import { pmtilesUrl } from './pmtiles-protocol.js';
 import { highlightFilter, storyLayerSpecs, storySourceId, withIdProperty, type StoryLayerSpecs } from './style.js';
 
 /** The story layers on a loaded map: one source each and its MapLibre layers, addressed by story layer id. */
@@ -11,21 +12,32 @@ export class StoryLayers {
   /** The named-places label layer of each story layer and of the basemap, by key. */
   private readonly named: Map<string, string>;
 
-  /** Adds an empty source and the hidden MapLibre layers of each story layer, bottom to top. */
+  /**
+   * Adds the source and the hidden MapLibre layers of each story layer, bottom to top: an empty
+   * GeoJSON source, or for an archive a vector source read through the `pmtiles` protocol (its
+   * file resolved against `storyUrl`), which fetches only the tiles in view.
+   */
   constructor(
     private readonly map: MapLibreMap,
     layers: readonly StoryLayer[],
     lang: Lang,
+    storyUrl: string,
   ) {
     for (const layer of layers) {
-      map.addSource(storySourceId(layer.id), { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      map.addSource(
+        storySourceId(layer.id),
+        layer.sourceLayer === undefined
+          ? { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
+          : { type: 'vector', url: pmtilesUrl(new URL(layer.file, storyUrl).href) },
+      );
       const spec = storyLayerSpecs(layer, lang);
       this.specs.set(layer.id, spec);
       for (const l of spec.all) map.addLayer(l);
     }
+    // Named places are looked up in a layer's data, which only a GeoJSON layer has whole.
     this.named = addNamedPlaces(
       map,
-      layers.map((l) => l.id),
+      layers.filter((l) => l.sourceLayer === undefined).map((l) => l.id),
       lang,
     );
   }

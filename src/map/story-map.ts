@@ -20,6 +20,7 @@ import { placeNames } from './place-names.js';
 import { limits } from '../story/limits.js';
 import { BASEMAP_LABELS, StoryBasemap } from './story-basemap.js';
 import { StoryLayers } from './story-layers.js';
+import { boundsCollection, isTiled, loadTileLayer, tiledLines } from './tile-layer.js';
 
 /** MapLibre's stylesheet, for the element to adopt; importing it also sets MapLibre's worker up. */
 export { MAPLIBRE_CSS } from './maplibre-setup.js';
@@ -76,6 +77,8 @@ export class StoryMap {
 
   private readonly options: StoryMapOptions;
   private readonly data = new Map<string, FeatureCollection>();
+  /** The box of each tiled layer whose archive is open: a fit frames it, as the data of a GeoJSON layer. */
+  private readonly tiled = new Map<string, FeatureCollection>();
   /** Layers whose file could not be loaded or failed validation: their data never comes. */
   private readonly failed = new Set<string>();
   /** Geometry kinds of each loaded layer, worked out once: legends ask for them on every render. */
@@ -127,7 +130,7 @@ export class StoryMap {
     addNavigationIcons(this.map.getContainer());
     this.camera = new ChapterCamera(
       this.map,
-      (layerId) => this.data.get(layerId) ?? (this.failed.has(layerId) ? null : undefined),
+      (layerId) => this.data.get(layerId) ?? this.tiled.get(layerId) ?? (this.failed.has(layerId) ? null : undefined),
       options.story.layers.map((l) => l.id),
       options.reducedMotion,
       () => options.frame?.current() ?? NO_PADDING,
@@ -164,7 +167,7 @@ export class StoryMap {
         if (this.destroyed) return;
         this.styleReady = true;
         this.basemap.styleLoaded();
-        this.layers = new StoryLayers(this.map, options.story.layers, this.lang);
+        this.layers = new StoryLayers(this.map, options.story.layers, this.lang, options.storyUrl);
         // Added once the story layers are in, so measurements draw above them (under the zoom buttons).
         this.map.addControl(this.measureControl, 'top-right');
         this.apply(false);
@@ -271,8 +274,10 @@ export class StoryMap {
   /** The corridor lines a measured path may snap to: the lines of the story layers visible now. */
   private visibleLines(): LayerLine[] {
     return this.options.story.layers.flatMap((layer) => {
+      if (!this.isVisible(layer.id)) return [];
+      if (isTiled(layer)) return this.tiled.has(layer.id) ? tiledLines(this.map, layer) : [];
       const data = this.data.get(layer.id);
-      return data && this.isVisible(layer.id) ? linesOf(layer.id, data) : [];
+      return data ? linesOf(layer.id, data) : [];
     });
   }
 
@@ -284,11 +289,20 @@ export class StoryMap {
   }
 
   private async loadData(layer: StoryLayer): Promise<void> {
-    const loaded = await loadLayer(layer, this.options.story.file, this.options.storyUrl, this.abort.signal);
+    const { file } = this.options.story;
+    const loaded = isTiled(layer)
+      ? await loadTileLayer(layer, file, this.options.storyUrl)
+      : await loadLayer(layer, file, this.options.storyUrl, this.abort.signal);
     if (this.destroyed) return;
-    if (!('data' in loaded)) {
+    if ('message' in loaded) {
       this.failed.add(layer.id);
       this.options.onLayerError(layer.id, loaded.message, loaded.issues);
+      this.camera.dataArrived(layer.id);
+      return;
+    }
+    if ('archive' in loaded) {
+      this.tiled.set(layer.id, boundsCollection(loaded.archive.bounds));
+      this.kinds.set(layer.id, loaded.archive.kinds);
       this.camera.dataArrived(layer.id);
       return;
     }

@@ -187,8 +187,10 @@ export function storyLayerSpecs(layer: StoryLayer, lang: Lang): StoryLayerSpecs 
       paint: { 'text-color': '#1d2327', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
     });
   }
+  // A layer drawn from vector tiles names the source layer it draws (the archive may hold several).
+  const sourceLayer = layer.sourceLayer;
   return {
-    all,
+    all: sourceLayer ? all.map((l) => ({ ...l, 'source-layer': sourceLayer }) as LayerSpecification) : all,
     highlight: [
       { id: id('hl-fill'), geometry: POLYGON },
       { id: id('hl-line'), geometry: OUTLINED },

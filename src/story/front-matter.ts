@@ -69,6 +69,7 @@ export function readFrontMatter(source: string, report: Report): FrontMatterResu
     return {
       id: layer.id,
       file: layer.file,
+      ...(layer['source-layer'] !== undefined && { sourceLayer: layer['source-layer'] }),
       title: layer.title,
       ...(layer.group !== undefined && { group: layer.group }),
       style,

@@ -347,3 +347,37 @@ describe('hostile input', () => {
     expect(issues[0]).toMatchObject({ line: 2, field: '', message: expect.stringContaining('alias') });
   });
 });
+
+describe('a layer drawn from a PMTiles archive', () => {
+  const story = (layers: string) =>
+    parseStory(
+      `---\nid: tiles\ntitle: {zh-Hant: 圖塊, en: Tiles}\nlayers:\n${layers}---\n\n\`\`\`chapter\nid: one\ntitle: {zh-Hant: 一, en: One}\ncamera: {center: [114.1, 22.3], zoom: 10}\nlayers: [land]\n\`\`\`\n\n:::zh-Hant\n陸地。\n:::\n\n:::en\nLand.\n:::\n`,
+      'stories/tiles.md',
+    );
+  const layer = (extra: string, file = 'land.pmtiles') =>
+    `  - id: land\n    file: ${file}\n${extra}    title: {zh-Hant: 陸地, en: Land}\n    style: {color: '#2e7d32'}\n`;
+
+  it('reads the source layer it draws', () => {
+    const { story: s, issues } = story(layer('    source-layer: land\n'));
+    expect(issues).toEqual([]);
+    expect(s?.layers[0]).toMatchObject({ file: 'land.pmtiles', sourceLayer: 'land' });
+  });
+
+  it('asks for the source layer of an archive, and refuses one on a GeoJSON layer, at the field', () => {
+    expect(errors(story(layer('')).issues)).toEqual([
+      expect.objectContaining({
+        line: 5,
+        field: 'layers[0].source-layer',
+        message: 'missing; expected the source-layer a PMTiles layer draws, e.g. source-layer: buildings',
+      }),
+    ]);
+    expect(errors(story(layer('    source-layer: land\n', 'land.geojson')).issues)).toEqual([
+      expect.objectContaining({
+        line: 7,
+        column: 19,
+        field: 'layers[0].source-layer',
+        message: expect.stringContaining('source-layer is for PMTiles archives'),
+      }),
+    ]);
+  });
+});

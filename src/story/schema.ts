@@ -246,16 +246,39 @@ export const styleSchema = strict(
   )
   .register(z.globalRegistry, { dependentRequired: { dashWhere: ['dash', 'dashLabel'], dashLabel: ['dashWhere'] } });
 
+/** A layer file that holds vector tiles (a PMTiles archive) rather than GeoJSON. */
+export const TILES_FILE = /\.pmtiles$/i;
+
 /** A layer declared in the front matter. */
 export const layerSchema = strict(
   {
     id: idSchema,
-    file: text('expected the path of a GeoJSON file, relative to the story file'),
+    file: text('expected the path of a GeoJSON file or a PMTiles archive, relative to the story file'),
+    'source-layer': z.optional(text('expected the name of a layer in the PMTiles archive, e.g. buildings')),
     title: localizedSchema,
     group: z.optional(idSchema),
     style: styleSchema,
   },
   'expected a layer map with id, file, title and style',
+).check(
+  // A PMTiles archive holds several source layers and the story draws one; a GeoJSON file has none.
+  z.superRefine((layer, ctx) => {
+    const tiles = TILES_FILE.test(layer.file);
+    if (tiles && layer['source-layer'] === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['source-layer'],
+        input: undefined,
+        message: 'expected the source-layer a PMTiles layer draws, e.g. source-layer: buildings',
+      });
+    if (!tiles && layer['source-layer'] !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['source-layer'],
+        input: layer['source-layer'],
+        message: 'source-layer is for PMTiles archives (a file ending in .pmtiles); a GeoJSON layer has none',
+      });
+  }),
 );
 
 /** A heading in the layer panel. */

@@ -46,8 +46,10 @@ export interface LayerStyle {
 export interface StoryLayer {
   /** Unique id within the story (kebab-case). */
   id: string;
-  /** Path of the GeoJSON file, relative to the story file. */
+  /** Path of the GeoJSON file or PMTiles archive, relative to the story file. */
   file: string;
+  /** The layer of the PMTiles archive drawn (its `vector_layers` id); present exactly when `file` is an archive. */
+  sourceLayer?: string;
   /** Title shown in the layer panel and legend. */
   title: Localized;
   /** Id of the group this layer is listed under in the panel. */

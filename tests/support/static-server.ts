@@ -19,7 +19,8 @@ const TYPES: Record<string, string> = {
 
 /**
  * A static file server on 127.0.0.1 over several roots (first match wins), as any plain host would
- * serve the build; `pages` are HTML pages served from memory at their paths, before any root.
+ * serve the build, answering single byte ranges; `pages` are HTML pages served from memory at
+ * their paths, before any root.
  */
 export async function startStaticServer(
   roots: string[],
@@ -47,9 +48,26 @@ export async function startStaticServer(
           file = join(file, 'index.html');
           info = await stat(file);
         }
+        const type = TYPES[extname(file)] ?? 'application/octet-stream';
+        // A single byte range, as static hosts answer it (RFC 9110 section 14): what PMTiles archives are read by.
+        const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+        if (range && Number(range[1]) < info.size) {
+          const start = Number(range[1]);
+          const end = Math.min(info.size - 1, range[2] ? Number(range[2]) : info.size - 1);
+          res.writeHead(206, {
+            'content-type': type,
+            'content-length': end - start + 1,
+            'content-range': `bytes ${start}-${end}/${info.size}`,
+            'accept-ranges': 'bytes',
+            'cache-control': 'no-store',
+          });
+          createReadStream(file, { start, end }).pipe(res);
+          return;
+        }
         res.writeHead(200, {
-          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-type': type,
           'content-length': info.size,
+          'accept-ranges': 'bytes',
           'cache-control': 'no-store',
         });
         createReadStream(file).pipe(res);
