@@ -25,18 +25,20 @@ export async function loadTileLayer(
 ): Promise<TileLayerLoad> {
   const url = new URL(layer.file, storyUrl).href;
   const at = `${storyFile}:${layer.line}: error: layers.${layer.id}`;
-  const archive = pmtilesArchive(url);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
   });
   try {
-    const [header, metadata] = await Promise.race([Promise.all([archive.getHeader(), archive.getMetadata()]), late]);
+    const [header, metadata] = await Promise.race([
+      pmtilesArchive(url).then((archive) => Promise.all([archive.getHeader(), archive.getMetadata()])),
+      late,
+    ]);
     const reading = readArchiveLayer(header, metadata, layer.sourceLayer);
     if ('problem' in reading) return { message: `${at}.source-layer: ${layer.file}: ${reading.problem}` };
     return { archive: reading.layer };
   } catch (error) {
-    forgetPmtilesArchive(url);
+    await forgetPmtilesArchive(url);
     const text = /^no answer within/.test((error as Error).message)
       ? `${layer.file}: could not be loaded (${(error as Error).message})`
       : archiveErrorText(error, layer.file);
