@@ -1,3 +1,5 @@
+import { limits } from '../story/limits.js';
+
 /** Each basemap tile's fetch by URL, shared by every map on the page. */
 const tiles = new Map<string, Promise<ArrayBuffer>>();
 
@@ -15,15 +17,18 @@ export async function basemapTile(url: string): Promise<ArrayBuffer> {
   let tile = tiles.get(url);
   if (!tile) {
     const name = new URL(url).pathname.split('/').slice(-3).join('/');
-    tile = fetch(url).then(
-      async (response) => {
-        if (!response.ok) throw new Error(`basemap tile ${name}: could not be loaded (HTTP ${response.status})`);
+    // A tile that hangs would hold the map's idle back for good: abandoned as any file is.
+    const timeoutMs = limits.fetchTimeout;
+    const signal = AbortSignal.timeout(timeoutMs);
+    const why = (error: Error) => (signal.aborted ? `no answer within ${timeoutMs / 1000} s` : error.message);
+    tile = fetch(url, { signal })
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.arrayBuffer();
-      },
-      (error: Error) => {
-        throw new Error(`basemap tile ${name}: could not be loaded (${error.message})`);
-      },
-    );
+      })
+      .catch((error: Error) => {
+        throw new Error(`basemap tile ${name}: could not be loaded (${why(error)})`);
+      });
     tiles.set(url, tile);
     const loaded = tile;
     loaded.catch(() => {
