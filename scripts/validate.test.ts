@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tileGeoJson } from './build-tiles';
 import { main } from './validate';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -327,4 +328,90 @@ describe('validate CLI', () => {
     expect(good.status).toBe(0);
     expect(good.stdout.trim()).toBe('1 files checked, 0 errors, 0 warnings');
   }, 30_000);
+});
+
+describe('validate CLI on PMTiles layers', () => {
+  const square = (id: string, lon: number, lat: number) => ({
+    type: 'Feature' as const,
+    id,
+    properties: {},
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [lon, lat],
+          [lon + 0.01, lat],
+          [lon + 0.01, lat + 0.01],
+          [lon, lat],
+        ],
+      ],
+    },
+  });
+  const putArchive = (path: string, lon = 114.1, lat = 22.3) => {
+    const archive = tileGeoJson(
+      { type: 'FeatureCollection', features: [square('lot-a', lon, lat)] },
+      { minZoom: 0, maxZoom: 8, layer: 'lots' },
+    );
+    mkdirSync(dirname(join(project, path)), { recursive: true });
+    writeFileSync(join(project, path), archive);
+  };
+  const tiled = (file: string, sourceLayer = 'lots') => `${file}\n    source-layer: ${sourceLayer}`;
+
+  it('passes an archive holding the source layer, inside the basemap area, highlighted by id', () => {
+    putArchive('geo/lots.pmtiles');
+    put('stories/test.md', story([tiled('../geo/lots.pmtiles')], 'highlight: {layer-0: [lot-a]}\n'));
+    expect(run(['stories/test.md'])).toEqual({ code: 0, lines: ['1 files checked, 0 errors, 0 warnings'] });
+  });
+
+  it('reports a missing archive, a file that is not one, a source layer it lacks and bounds outside the area, each at its field', () => {
+    putArchive('geo/lots.pmtiles');
+    putArchive('geo/far.pmtiles', 120.1, 30.2);
+    put('geo/text.pmtiles', 'not an archive');
+    put(
+      'stories/test.md',
+      story([
+        tiled('../geo/gone.pmtiles'),
+        tiled('../geo/text.pmtiles'),
+        tiled('../geo/lots.pmtiles', 'buildings'),
+        tiled('../geo/far.pmtiles'),
+      ]),
+    );
+    expect(run(['stories/test.md'])).toEqual({
+      code: 1,
+      lines: [
+        'stories/test.md:7:11: error: layers[0].file: geo/gone.pmtiles: file not found',
+        'stories/test.md:12:11: error: layers[1].file: geo/text.pmtiles: not a PMTiles archive (it does not start with "PMTiles")',
+        'stories/test.md:18:19: error: layers[2].source-layer: geo/lots.pmtiles: the archive has no source layer "buildings"; its layers: lots',
+        expect.stringMatching(
+          /^stories\/test\.md:22:11: error: layers\[3\]\.file: geo\/far\.pmtiles: the archive's bounds \[120\.1, 30\.2, 120\.11, 30\.21\] reach outside the embedded basemap's area \[112, 21\.6, 115, 23\.6\]$/,
+        ),
+        '1 files checked, 4 errors, 0 warnings',
+      ],
+    });
+  });
+
+  it('reports the chapter fields a tiled layer cannot serve: places, measure, a fit on one feature', () => {
+    putArchive('geo/lots.pmtiles');
+    put(
+      'stories/test.md',
+      story([tiled('../geo/lots.pmtiles')], 'places: {layer-0: [lot-a]}\nmeasure: {layer: layer-0}\n').replace(
+        'camera: {center: [114.2, 22.5], zoom: 10}',
+        'camera: {fit: layer-0/lot-a}',
+      ),
+    );
+    const { code, lines } = run(['stories/test.md']);
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^stories\/test\.md:\d+:\d+: error: chapters\[0\]\.camera\.fit: "layer-0" is a tiled layer: a fit frames it whole/,
+      ),
+      expect.stringMatching(
+        /^stories\/test\.md:\d+:\d+: error: chapters\[0\]\.places\.layer-0: "layer-0" is a tiled layer/,
+      ),
+      expect.stringMatching(
+        /^stories\/test\.md:\d+:\d+: error: chapters\[0\]\.measure\.layer: "layer-0" is a tiled layer/,
+      ),
+      '1 files checked, 3 errors, 0 warnings',
+    ]);
+  });
 });

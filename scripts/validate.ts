@@ -9,7 +9,7 @@
  * Exits 1 when any error is found; warnings alone do not fail. The checks themselves are the
  * pure functions in src/; this file only reads files and prints.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { posix, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FeatureCollection } from 'geojson';
@@ -17,11 +17,15 @@ import { measureProblems } from '../src/geo/chapter-measure';
 import { highlightProblems } from '../src/geo/chapter-references';
 import { fitProblems } from '../src/geo/fit-references';
 import { BASEMAP_LABELS } from './basemap/labels';
+import { BOX as BASEMAP_AREA } from './build-basemap';
 import { imageIssues, type BytesResult } from './lib/image-rule';
+import { checkArchive, outsideArea, tiledReferenceIssues, type TiledLayer } from './lib/tiles-rule';
+import { TILES_FILE } from '../src/story/schema';
 import { DEFAULT_LIMITS, asFeatureCollection, conventionFor, validateGeoJSON } from '../src/geo/validate-geojson';
 import { fieldName } from '../src/story/field-path';
 import { parseStory } from '../src/story/parse';
 import { chapterFieldPosition, frontMatterPosition } from '../src/story/positions';
+import type { ArchiveLayer } from '../src/map/tile-archive';
 import { BASEMAP_PLACES, formatIssue, sortIssues, type Chapter, type Issue, type Story } from '../src/story/types';
 
 /** The ids a chapter's `places: {basemap: [...]}` may name. */
@@ -38,6 +42,8 @@ export interface FileHost {
   list(dir: string): string[];
   /** Reads a file's bytes (an image in chapter text). */
   bytes(path: string): BytesResult;
+  /** Reads `length` bytes of a file from `offset`, fewer at its end (a PMTiles archive's header and metadata). */
+  slice(path: string, offset: number, length: number): BytesResult;
 }
 
 /** What a run found: issues grouped by file in the order files were checked. */
@@ -136,6 +142,34 @@ function imageRule(story: Story, _layers: LayerData, host: FileHost): Issue[] {
 
 const STORY_RULES: StoryRule[] = [measureRule, placesRule, highlightRule, fitRule, imageRule];
 
+/**
+ * A story's PMTiles layer: its archive readable, holding the source layer, and (under the embedded
+ * basemap) inside the basemap's area; the archive's reading, or the issue at the layer's field.
+ */
+function archiveIssue(
+  story: Story,
+  index: number,
+  target: string,
+  slice: (offset: number, length: number) => BytesResult,
+): Issue | { archive: ArchiveLayer } {
+  const layer = story.layers[index]!;
+  const at = (field: 'file' | 'source-layer') => ({
+    file: story.file,
+    ...frontMatterPosition(story, ['layers', index, field]),
+    field: `layers[${index}].${field}`,
+    severity: 'error' as const,
+  });
+  const checked = checkArchive(slice, layer.sourceLayer ?? '');
+  if ('message' in checked) return { ...at(checked.field), message: `${target}: ${checked.message}` };
+  const { bounds } = checked.layer;
+  if (story.basemap === 'offline' && outsideArea(bounds, BASEMAP_AREA))
+    return {
+      ...at('file'),
+      message: `${target}: the archive's bounds [${bounds.join(', ')}] reach outside the embedded basemap's area [${BASEMAP_AREA.join(', ')}]`,
+    };
+  return { archive: checked.layer };
+}
+
 /** Checks stories (and the layers they name) and GeoJSON files. */
 export function checkFiles(paths: string[], host: FileHost): CheckReport {
   const byFile = new Map<string, Issue[]>();
@@ -182,6 +216,7 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
     const { story, issues } = parseStory(read.text, file);
     add(file, issues);
     const layerData: LayerData = new Map();
+    const tiled = new Map<string, TiledLayer>();
     story?.layers.forEach((layer, i) => {
       const at = { file, ...frontMatterPosition(story, ['layers', i, 'file']), field: `layers[${i}].file` };
       if (URL_LIKE.test(layer.file) || layer.file.startsWith('/')) {
@@ -191,6 +226,12 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
         return;
       }
       const target = posix.normalize(posix.join(posix.dirname(file), layer.file));
+      if (TILES_FILE.test(layer.file)) {
+        const issue = archiveIssue(story, i, target, (o, n) => host.slice(target, o, n));
+        if ('archive' in issue) tiled.set(layer.id, { target, archive: issue.archive });
+        else add(file, [issue]);
+        return;
+      }
       // A missing layer is the story's mistake, so it is reported once, at the layer's line.
       const result = checkGeoJSON(target, false);
       if ('error' in result) {
@@ -205,6 +246,7 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
       }
     });
     if (story) for (const rule of STORY_RULES) add(file, rule(story, layerData, host));
+    if (story) add(file, tiledReferenceIssues(story, tiled));
   };
 
   for (const file of paths) {
@@ -249,6 +291,22 @@ function readBytes(path: string): BytesResult {
   }
 }
 
+/** Reads part of a file, whatever its size. */
+function readSlice(path: string, offset: number, length: number): BytesResult {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const bytes = new Uint8Array(length);
+    const read = readSync(fd, bytes, 0, length, offset);
+    return { bytes: bytes.subarray(0, read) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Node's file system, seen from `cwd`. */
 export function nodeHost(cwd: string): FileHost {
   return {
@@ -257,6 +315,7 @@ export function nodeHost(cwd: string): FileHost {
       return 'bytes' in read ? { text: Buffer.from(read.bytes).toString('utf8') } : read;
     },
     bytes: (path) => readBytes(resolve(cwd, path)),
+    slice: (path, offset, length) => readSlice(resolve(cwd, path), offset, length),
     list(dir) {
       try {
         const entries = readdirSync(resolve(cwd, dir), { recursive: true, withFileTypes: true });
