@@ -398,6 +398,22 @@ describe('measuring', () => {
       await waitReady(page);
       await waitSettled(page);
       await page.locator('geo-story [part="measure-toggle"]').click();
+      // The chapter's centre and zoom were framed for a wide screen: at 390 px one end of the
+      // corridor lies off the map, so the reader first moves the map to show both ends below the
+      // readout, which tells them what to do in the map's top right.
+      await page.evaluate(
+        ([a, b]) => {
+          const map = document.querySelector('geo-story')!.map!;
+          const box: [[number, number], [number, number]] = [
+            [Math.min(a[0]!, b[0]!), Math.min(a[1]!, b[1]!)],
+            [Math.max(a[0]!, b[0]!), Math.max(a[1]!, b[1]!)],
+          ];
+          // The chapter's padding keeps clear of its card, which steps aside while measuring.
+          map.setPadding({ top: 0, right: 0, bottom: 0, left: 0 });
+          map.fitBounds(box, { padding: { top: 320, bottom: 80, left: 80, right: 80 }, animate: false });
+        },
+        [FIRST, LAST],
+      );
       for (const end of [FIRST, LAST]) {
         const { x, y } = await onPage(page, end);
         await page.mouse.click(x, y);
