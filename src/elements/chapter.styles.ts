@@ -24,8 +24,8 @@ export const chapterStyles = css`
     padding: 1rem 1.25rem;
   }
   header {
-    /* Narrow: start below the chapter navigation over the map (story-nav.styles.ts), so it stays clear. */
-    margin-top: 5.25rem;
+    /* Narrow: start below the chapter navigation, the layer button and the skip link over the map, so they stay clear. */
+    margin-top: 10rem;
     margin-bottom: calc(var(--_map-h) * 0.35);
   }
   h1 {

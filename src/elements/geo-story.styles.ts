@@ -97,8 +97,9 @@ const layoutStyles = css`
     border-radius: 4px;
     pointer-events: auto;
   }
+  /* Below the chapter navigation and the layer button, where nothing else is (at rest the cards start lower). */
   .skip-map {
-    top: 0.5rem;
+    top: 7.5rem;
   }
   .map-end {
     bottom: 0.5rem;
@@ -139,8 +140,9 @@ const layoutStyles = css`
     white-space: nowrap;
     border: 0;
   }
-  /* The layer panel sits in an overlay over the map box and above the text, so chapter cards
-     passing over the map on narrow screens never hide it; it opens upwards from the bottom-left. */
+  /* The chapter navigation and, under it, the layer panel sit in an overlay over the map box's
+     top-left corner, above the text, so chapter cards passing over the map on narrow screens never
+     hide them; the cards rest below them (chapter.styles.ts). The right-hand strip is MapLibre's. */
   .overlay {
     grid-area: 1 / 1;
     position: sticky;
@@ -150,14 +152,16 @@ const layoutStyles = css`
     min-height: 240px;
     z-index: 2;
     pointer-events: none;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.4rem;
+    padding: 0.5rem 3.4rem 0 0.5rem;
   }
   .overlay geo-story-layers {
-    position: absolute;
-    left: 0.5rem;
-    bottom: 2.6rem;
-    max-width: calc(100% - 4rem);
+    max-width: 100%;
     pointer-events: auto;
-    --geo-story-layers-max-height: calc(var(--_map-h) - 8rem);
+    --geo-story-layers-max-height: calc(var(--_map-h) - 10rem);
   }
 
   /* Wide: chapters in a column beside the sticky map. */

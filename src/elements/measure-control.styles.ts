@@ -2,11 +2,11 @@ import { css } from 'lit';
 
 /**
  * The measure control the map adds to `<geo-story>`: its toggle under the zoom buttons, the
- * readout and the centre cross. While measuring on a narrow screen the chapter cards step aside,
- * so the whole map can be clicked.
+ * readout and the centre cross. While measuring on a narrow screen the chapter cards, the chapter
+ * navigation and the layer panel step aside, so the whole map can be clicked.
  */
 export const measureControlStyles = css`
-  .layout:has(.geo-story-measuring) .text {
+  .layout:has(.geo-story-measuring) :is(.text, .story-nav, geo-story-layers) {
     visibility: hidden;
   }
   .geo-story-measure {
@@ -44,9 +44,10 @@ export const measureControlStyles = css`
     color: var(--geo-story-text-color, #1d2327);
   }
   /* Docked elsewhere when a measured point lies under it (MeasurePanel.keepClear): top left below
-     the chapter steps, bottom right above the attribution. */
+     the chapter navigation and the layer button (on a wide map; a narrow one hides them while
+     measuring), bottom right above the attribution. */
   .maplibregl-ctrl-top-left .geo-story-measure-readout.maplibregl-ctrl {
-    margin: 5rem 0 0 0.5rem;
+    margin: 7.5rem 0 0 0.5rem;
   }
   .maplibregl-ctrl-bottom-right .geo-story-measure-readout.maplibregl-ctrl {
     margin: 0 10px 6px 0;
@@ -95,7 +96,7 @@ export const measureControlStyles = css`
   }
 
   @container (min-width: 800px) {
-    .layout:has(.geo-story-measuring) .text {
+    .layout:has(.geo-story-measuring) :is(.text, .story-nav, geo-story-layers) {
       visibility: visible;
     }
   }

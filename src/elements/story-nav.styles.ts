@@ -7,10 +7,8 @@ import { css } from 'lit';
  */
 export const storyNavStyles = css`
   .story-nav {
-    position: absolute;
-    left: 0.5rem;
-    top: 0.5rem;
-    max-width: calc(100% - 4rem);
+    position: relative;
+    max-width: 100%;
     pointer-events: auto;
     background: var(--_card);
     border-radius: 4px;

@@ -13,6 +13,9 @@ export const CONTROL_STRINGS: Record<Lang, Record<string, string>> = {
     'AttributionControl.Fallback': '離線底圖（後備：指定的底圖未能載入）',
     'ScaleControl.Meters': '米',
     'ScaleControl.Kilometers': '公里',
+    'CooperativeGesturesHandler.MobileHelpText': '用兩隻手指移動地圖',
+    'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 並捲動以縮放地圖',
+    'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 並捲動以縮放地圖',
   },
   en: {
     'NavigationControl.ZoomIn': 'Zoom in',
@@ -22,6 +25,9 @@ export const CONTROL_STRINGS: Record<Lang, Record<string, string>> = {
     'AttributionControl.Fallback': 'Offline basemap (fallback: the chosen basemap could not be loaded)',
     'ScaleControl.Meters': 'm',
     'ScaleControl.Kilometers': 'km',
+    'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
+    'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
+    'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
   },
 };
 
@@ -42,4 +48,7 @@ export function relabelControls(container: ParentNode, lang: Lang): void {
       button.setAttribute('title', text);
     });
   }
+  // The hint a one-finger drag on the map shows (cooperative gestures): not a button, text only.
+  const hint = container.querySelector('.maplibregl-mobile-message');
+  if (hint) hint.textContent = CONTROL_STRINGS[lang]['CooperativeGesturesHandler.MobileHelpText']!;
 }

@@ -117,9 +117,10 @@ export class StoryMap {
       style: this.basemap.style,
       attributionControl: false,
       ...startView(options.initial.camera),
-      // The story, not the reader's scroll wheel, drives the camera while scrolling past the map.
+      // The story, not the reader's scroll wheel, drives the camera while scrolling past the map;
+      // on a touch screen one finger scrolls the story over the map too, two move the map.
       scrollZoom: false,
-      cooperativeGestures: false,
+      cooperativeGestures: true,
       maxPitch: 70,
       fadeDuration: 0,
       locale: CONTROL_STRINGS[options.lang],

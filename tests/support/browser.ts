@@ -32,6 +32,8 @@ export interface PageOptions {
   init?: () => void;
   /** Also record each response with an HTTP error status (400 or more) in `errors`. */
   httpErrors?: boolean;
+  /** A touch screen: touch events and `page.touchscreen` (context option `hasTouch`). */
+  hasTouch?: boolean;
 }
 
 /** A page in a browser context of its own, with the errors it has logged so far. */
@@ -68,6 +70,7 @@ export async function newPage(browser: Browser, options: PageOptions = {}): Prom
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     reducedMotion: options.reducedMotion ?? 'reduce',
+    hasTouch: options.hasTouch ?? false,
   });
   await context.addInitScript(reportViolations);
   if (options.init) await context.addInitScript(options.init);
