@@ -75,7 +75,8 @@ describe('the packed package, as consumers use it', () => {
     };
     const declared = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)]);
     const types = await readFile(resolve(root, 'lib/index.d.ts'), 'utf8');
-    const imported = [...types.matchAll(/from '([^'.][^']*)'/g)].map((m) =>
+    // Import and export statements only: doc comments hold examples such as `from 'geo-story'`.
+    const imported = [...types.matchAll(/^(?:import|export)\b[^;]*?\sfrom '([^'.][^']*)'/gm)].map((m) =>
       m[1]!.replace(/^(@[^/]+\/[^/]+|[^/]+).*$/, '$1'),
     );
     const typePackage = (name: string) => (declared.has(name) ? name : `@types/${name}`);
