@@ -25,8 +25,18 @@ describe('the built site’s index of stories', () => {
           lang: 'en',
           href: '../index.html?story=stories%2Fgba-cooperation.json&lang=en',
         },
+        {
+          text: '兩米精度的香港陸地：按需載入的向量圖塊',
+          lang: 'zh-Hant-HK',
+          href: '../index.html?story=stories%2Fhk-land-tiles.json&lang=zh-Hant',
+        },
+        {
+          text: 'Hong Kong land at 2 m: vector tiles loaded as needed',
+          lang: 'en',
+          href: '../index.html?story=stories%2Fhk-land-tiles.json&lang=en',
+        },
       ]);
-      await Promise.all([page.waitForURL(/index\.html\?story=/), page.locator('main li a[lang="en"]').click()]);
+      await Promise.all([page.waitForURL(/index\.html\?story=/), page.locator('main li a[lang="en"]').first().click()]);
       await page.waitForFunction(() => customElements.get('geo-story'));
       await waitReady(page);
       const shown = await page.evaluate(() => {
