@@ -71,6 +71,8 @@ function subject(story: Story, chapter: Chapter, storyFile: string): Position[] 
 interface Placement {
   map: { left: number; top: number; right: number; bottom: number };
   card: { left: number; top: number; right: number; bottom: number };
+  /** The controls over the map's top-left corner: the chapter navigation and the layer panel's button. */
+  controls: { left: number; top: number; right: number; bottom: number }[];
   /** Each subject position on the page, in CSS pixels. */
   points: [number, number][];
 }
@@ -85,9 +87,12 @@ function placement(page: Page, index: number, lngLats: Position[]): Promise<Plac
       const card = el.shadowRoot!.querySelectorAll('[data-chapter-id]')[i]!.getBoundingClientRect();
       const canvas = map.getContainer().getBoundingClientRect();
       const rect = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+      const nav = el.shadowRoot!.querySelector('.overlay .story-nav')!;
+      const toggle = el.shadowRoot!.querySelector('geo-story-layers')!.shadowRoot!.querySelector('.toggle')!;
       return {
         map: rect(box),
         card: rect(card),
+        controls: [nav, toggle].map((c) => rect(c.getBoundingClientRect())),
         points: points.map((p) => {
           const at = map.project([p[0]!, p[1]!]);
           return [canvas.left + at.x, canvas.top + at.y] as [number, number];
@@ -98,15 +103,21 @@ function placement(page: Page, index: number, lngLats: Position[]): Promise<Plac
   );
 }
 
-/** The subject positions that fall outside the map box or under the card. */
-function misplaced({ map, card, points }: Placement): string[] {
+/** The subject positions that fall outside the map box, under the card or under a control. */
+function misplaced({ map, card, controls, points }: Placement): string[] {
   const slack = 1;
+  type Box = Placement['card'];
+  const under = (x: number, y: number, b: Box) => x > b.left && x < b.right && y > b.top && y < b.bottom;
   return points.flatMap(([x, y]) => {
     const outside = x < map.left - slack || x > map.right + slack || y < map.top - slack || y > map.bottom + slack;
-    const covered = x > card.left && x < card.right && y > card.top && y < card.bottom;
-    return outside || covered
-      ? [`${outside ? 'off the map' : 'under the card'} at (${x.toFixed(0)}, ${y.toFixed(0)})`]
-      : [];
+    const where = outside
+      ? 'off the map'
+      : under(x, y, card)
+        ? 'under the card'
+        : controls.some((c) => under(x, y, c))
+          ? 'under a control'
+          : '';
+    return where ? [`${where} at (${x.toFixed(0)}, ${y.toFixed(0)})`] : [];
   });
 }
 
@@ -148,7 +159,7 @@ describe('the room the card takes follows the size of the map', () => {
   });
 });
 
-describe('each chapter frames its subject clear of the chapter card', () => {
+describe('each chapter frames its subject clear of the chapter card and the controls over the map', () => {
   const withPage = useBrowser();
 
   for (const [file, story] of [

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CardRoom } from '../map/camera.js';
 import { READING_TOP } from '../scroll/chapter-scroll-controller.js';
 import type { Padding } from '../story/types.js';
-import { cardFrame } from './card-frame.js';
+import { belowControls, cardFrame } from './card-frame.js';
 
 /** What the controller needs from its host element. */
 export interface CardFrameHost extends ReactiveControllerHost, HTMLElement {
@@ -52,7 +52,7 @@ export class CardFrameController implements ReactiveController, CardRoom {
     return () => this.listeners.delete(listener);
   }
 
-  /** The room the current chapter's card takes over the map, as camera padding. */
+  /** The room the current chapter's card and the controls over the map's top take, as camera padding. */
   current(): Padding {
     const box = this.query('.map-box');
     const card = this.host.renderRoot?.querySelectorAll('[data-chapter-id]')[this.host.chapterIndex];
@@ -62,7 +62,22 @@ export class CardFrameController implements ReactiveController, CardRoom {
     // The map box is as tall as the scroller (sticky at its top), so the reading line is this far down it.
     const top = map.height * READING_TOP;
     const placed = { left: rect.left - map.left, right: rect.right - map.left, top, bottom: top + rect.height };
-    return cardFrame(map.width, map.height, placed);
+    return belowControls(cardFrame(map.width, map.height, placed), map.height, this.controlsBottom(map.top));
+  }
+
+  /**
+   * How far down the map box the controls over its top-left corner reach: the chapter navigation
+   * and the layer panel's button (its open panel is a passing thing the camera does not make room for).
+   */
+  private controlsBottom(mapTop: number): number {
+    const overlay = this.query('.overlay');
+    const layers = overlay?.querySelector('geo-story-layers');
+    const controls = [overlay?.querySelector('.story-nav'), layers?.shadowRoot?.querySelector('.toggle') ?? layers];
+    const bottoms = controls
+      .map((el) => el?.getBoundingClientRect())
+      .filter((rect): rect is DOMRect => !!rect && rect.height > 0)
+      .map((rect) => rect.bottom - mapTop);
+    return Math.max(0, ...bottoms);
   }
 
   private query(selector: string): Element | null | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardFrame } from './card-frame.js';
+import { belowControls, cardFrame } from './card-frame.js';
 
 describe('cardFrame', () => {
   it('takes no room for a card beside the map', () => {
@@ -45,5 +45,29 @@ describe('cardFrame', () => {
       bottom: 0,
       left: 0,
     });
+  });
+});
+
+describe('belowControls', () => {
+  const none = { top: 0, right: 0, bottom: 0, left: 0 };
+
+  it('keeps the subject below the controls over the top of a phone map, above the card', () => {
+    expect(belowControls({ ...none, bottom: 591 }, 844, 110)).toEqual({ ...none, top: 118, bottom: 591 });
+  });
+
+  it('keeps it below them on a map with no card over it', () => {
+    expect(belowControls(none, 800, 110)).toEqual({ ...none, top: 118 });
+  });
+
+  it('leaves a frame that already starts below the controls as it is', () => {
+    expect(belowControls({ ...none, top: 400 }, 844, 110)).toEqual({ ...none, top: 400 });
+  });
+
+  it('lets the controls float over the map when keeping clear of them would leave under 120 px', () => {
+    expect(belowControls({ ...none, bottom: 650 }, 844, 110)).toEqual({ ...none, bottom: 650 });
+  });
+
+  it('takes no room without controls', () => {
+    expect(belowControls({ ...none, bottom: 591 }, 844, 0)).toEqual({ ...none, bottom: 591 });
   });
 });

@@ -42,3 +42,21 @@ export function cardFrame(width: number, height: number, card: Box): Padding {
   const enough = best.free >= Math.max(MIN_FREE_PX, best.across * MIN_FREE_SHARE);
   return enough ? best.padding : NONE;
 }
+
+/** Space kept between the controls over the map's top and the subject framed below them. */
+const CONTROLS_GAP = 8;
+
+/**
+ * `frame` with the subject also kept below the controls over the top of the map (the chapter
+ * navigation and the layer panel's button reach `controls` px down it), as long as that leaves
+ * 120 px of the map's height free; else `frame` as it is, and the controls float over the map.
+ *
+ * @example
+ * belowControls({ top: 0, right: 0, bottom: 591, left: 0 }, 844, 110); // { top: 118, right: 0, bottom: 591, left: 0 }
+ */
+export function belowControls(frame: Padding, height: number, controls: number): Padding {
+  const top = controls > 0 ? controls + CONTROLS_GAP : 0;
+  if (top <= frame.top) return frame;
+  const free = height - frame.bottom - top;
+  return free >= MIN_FREE_PX ? { ...frame, top } : frame;
+}
