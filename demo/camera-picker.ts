@@ -78,7 +78,8 @@ const STYLES = `
 export function showCameraPicker(el: GeoStory): void {
   const panel = document.createElement('details');
   panel.className = 'dev-camera-picker';
-  panel.open = true;
+  // Closed until asked for: open, it would cover the first chapter's text at the bottom left.
+  panel.open = false;
   const title = document.createElement('summary');
   title.textContent = 'Camera picker 相機取景';
   const yaml = document.createElement('textarea');

@@ -78,6 +78,9 @@ describe('the camera picker of npm start', () => {
               .map!.jumpTo({ center: [114.31, 22.41], zoom: 11.37, bearing: 23, pitch: p }),
           pitch,
         );
+        // Closed at first, over nothing; open, it follows the map.
+        await expect.poll(() => page.locator('.dev-camera-picker textarea').isVisible()).toBe(false);
+        await page.locator('.dev-camera-picker summary').click();
         const yaml = page.locator('.dev-camera-picker textarea');
         await expect.poll(() => yaml.inputValue()).toContain('zoom: 11.37');
         await page.locator('.dev-camera-picker button').click();
