@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Polygon } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tileGeoJson } from '../scripts/build-tiles.js';
@@ -38,6 +38,23 @@ const LOTS: FeatureCollection = {
   features: Array.from({ length: GRID * GRID }, (_, i) => lot(i)),
 };
 
+/** A straight road between the first two rows of lots, inside one zoom 12 tile (114.258 to 114.346 E). */
+const ROAD: [[number, number], [number, number]] = [
+  [114.27, 22.215],
+  [114.34, 22.215],
+];
+const ROADS: FeatureCollection<LineString> = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      id: 'road-1',
+      properties: { name_en: 'Road 1', name_zh_hant: '一號路' },
+      geometry: { type: 'LineString', coordinates: ROAD },
+    },
+  ],
+};
+
 const story = (id: string, layers: string, chapterLayers: string, highlight = '') => `---
 id: ${id}
 title: {zh-Hant: 圖塊地段, en: Tiled lots}
@@ -61,8 +78,14 @@ The lots, from tiles.
 :::
 `;
 
-const tiledLayer = (id: string, file: string) =>
-  `  - id: ${id}\n    file: ${file}\n    source-layer: lots\n    title: {zh-Hant: 地段, en: Lots}\n    style: {color: '${COLOR}', fillOpacity: 0.5}\n`;
+const tiledLayer = (
+  id: string,
+  file: string,
+  sourceLayer = 'lots',
+  title = '{zh-Hant: 地段, en: Lots}',
+  color = COLOR,
+) =>
+  `  - id: ${id}\n    file: ${file}\n    source-layer: ${sourceLayer}\n    title: ${title}\n    style: {color: '${color}', fillOpacity: 0.5}\n`;
 
 let archiveSize = 0;
 
@@ -73,8 +96,18 @@ beforeAll(() => {
   writeFileSync(resolve(DIR, 'lots.pmtiles'), archive);
   writeFileSync(resolve(DIR, 'norange.pmtiles'), archive);
   writeFileSync(
+    resolve(DIR, 'roads.pmtiles'),
+    tileGeoJson(ROADS, { minZoom: 0, maxZoom: 14, layer: 'roads', attribution: 'Test roads' }),
+  );
+  writeFileSync(
     resolve(DIR, 'lots.md'),
-    story('tiled-lots', tiledLayer('lots', 'lots.pmtiles'), 'lots', 'highlight: {lots: [lot-5]}\n'),
+    story(
+      'tiled-lots',
+      tiledLayer('lots', 'lots.pmtiles') +
+        tiledLayer('roads', 'roads.pmtiles', 'roads', '{zh-Hant: 道路, en: Roads}', '#1565c0'),
+      'lots, roads',
+      'highlight: {lots: [lot-5]}\n',
+    ),
   );
   writeFileSync(
     resolve(DIR, 'broken.md'),
@@ -133,7 +166,7 @@ describe('<geo-story> with a layer drawn from a PMTiles archive', () => {
       });
       await waitReady(page);
       const state = await waitSettled(page);
-      expect(state.visible).toEqual(['lots']);
+      expect(state.visible).toEqual(['lots', 'roads']);
 
       // Pixels: both lots in view are drawn in the layer's colour, the highlighted one (lot-5) more strongly.
       const highlighted = await colourAt(page, centre(5));
@@ -169,6 +202,43 @@ describe('<geo-story> with a layer drawn from a PMTiles archive', () => {
       }
       const fetched = ranges.reduce((sum, r) => sum + r.bytes, 0);
       expect(fetched).toBeLessThan(archiveSize / 2);
+
+      // Measuring snaps to a line of a tiled layer, taken from the tiles on show.
+      await page.evaluate(() => {
+        const w = window as unknown as { measured: unknown[] };
+        w.measured = [];
+        document.querySelector('geo-story')!.addEventListener('geo-story-measure', (e) => w.measured.push(e.detail));
+      });
+      await page.locator('geo-story [part="measure-toggle"]').click();
+      for (const end of [
+        [ROAD[0][0] + 0.005, ROAD[0][1]],
+        [ROAD[1][0] - 0.005, ROAD[1][1]],
+      ] as [number, number][]) {
+        const at = await page.evaluate((p) => {
+          const map = document.querySelector('geo-story')!.map!;
+          const r = map.getCanvas().getBoundingClientRect();
+          const xy = map.project(p);
+          return { x: r.x + xy.x, y: r.y + xy.y };
+        }, end);
+        await page.mouse.click(at.x, at.y);
+      }
+      // The second click ends a path of two points: its figures arrive with an event.
+      await page.waitForFunction(() => (window as unknown as { measured: unknown[] }).measured.length > 0);
+      const measured = await page.evaluate(() => {
+        const readout = document.querySelector('geo-story')!.shadowRoot!.querySelector('[part="measure-readout"]')!;
+        return {
+          lines: [...readout.querySelectorAll('p')].map((p) => p.textContent!),
+          detail: (
+            window as unknown as { measured: { straightMeters: number; alongMeters?: number; layer?: string }[] }
+          ).measured,
+        };
+      });
+      expect(measured.lines[1]).toMatch(/^Along Roads: [\d.]+ km$/);
+      const last = measured.detail.at(-1)!;
+      expect(last.layer).toBe('roads');
+      expect(Math.abs(last.alongMeters! - last.straightMeters)).toBeLessThan(last.straightMeters * 0.01);
+      await page.keyboard.press('Escape');
+      await waitSettled(page);
 
       // The reader turns the layer off from the panel: the lots are gone from the pixels.
       await page.locator('geo-story').locator('geo-story-layers').locator('button.toggle').click();
