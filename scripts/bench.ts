@@ -6,8 +6,10 @@
  * main-thread task during a 10-step wheel flick and the time until the map stops, and the script
  * and all bytes (gzip) fetched before the map's first idle; median, min and max of each, and the
  * story page's ratio to the baseline. Then the gzip size of every chunk and asset, and pages of
- * 1, 10 and 20 elements. Writes everything as JSON to bench/results/.
- * Usage: npm run bench [-- --runs 5] [--profile] [--pages-only]
+ * 1, 10 and 20 elements; and the demonstration layer of stories/hk-land-tiles.md read from its
+ * PMTiles archive against the same data as one GeoJSON file (scripts/bench/tiles.ts). Writes
+ * everything as JSON to bench/results/.
+ * Usage: npm run bench [-- --runs 5] [--profile] [--pages-only] [--tiles-only]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -22,6 +24,7 @@ import { runPage, type PageKind, type PageRun } from './bench/page-run.js';
 import { profileFlick } from './bench/profile.js';
 import { kb, sizeOfUrl, sizesIn, type Size } from './bench/sizes.js';
 import { spread, type Spread } from './bench/stats.js';
+import { printTileFigures, tileFigures } from './bench/tiles.js';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'dist-bench');
@@ -31,6 +34,8 @@ const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const profile = process.argv.includes('--profile');
 // --pages-only: the story page and the baseline, without the pages of many elements.
 const pagesOnly = process.argv.includes('--pages-only');
+// --tiles-only: the PMTiles archive against one GeoJSON file, nothing else.
+const tilesOnly = process.argv.includes('--tiles-only');
 const STORY = 'stories/gba-cooperation.md';
 
 /** The figures of one page over its runs. */
@@ -162,12 +167,18 @@ await build({
 const baselineHtml = await buildBaseline(root, outDir, STORY, 'zh-Hant');
 process.env.NODE_ENV = nodeEnv;
 
-const sizes = await bundleSizes();
-console.log(`\nStory page (index.html) and baseline, ${runs} loads each, headless Chromium, software WebGL:`);
-const compared = await compare(baselineHtml);
-printComparison(compared.story, compared.baseline);
-const many = pagesOnly ? undefined : await manyTimings(roots, runs);
-const underLoad = pagesOnly ? undefined : await hardeningFigures(roots);
+const sizes = tilesOnly ? undefined : await bundleSizes();
+let compared: Awaited<ReturnType<typeof compare>> | undefined;
+if (!tilesOnly) {
+  console.log(`\nStory page (index.html) and baseline, ${runs} loads each, headless Chromium, software WebGL:`);
+  compared = await compare(baselineHtml);
+  printComparison(compared.story, compared.baseline);
+}
+const many = pagesOnly || tilesOnly ? undefined : await manyTimings(roots, runs);
+const underLoad = pagesOnly || tilesOnly ? undefined : await hardeningFigures(roots);
+console.log(`\nA PMTiles layer against one GeoJSON file, ${runs} loads of each view:`);
+const tiles = await tileFigures(roots, root, runs);
+printTileFigures(tiles, runs);
 
 const machine = {
   cpus: cpus().length,
@@ -179,7 +190,7 @@ const at = new Date().toISOString();
 const results = resolve(root, 'bench/results');
 await mkdir(results, { recursive: true });
 const json = JSON.stringify(
-  { at, machine, runs, sizes, story: compared.story, baseline: compared.baseline, many, underLoad },
+  { at, machine, runs, sizes, story: compared?.story, baseline: compared?.baseline, many, underLoad, tiles },
   null,
   2,
 );
