@@ -14,7 +14,7 @@ function copyManifest(): Plugin {
 /**
  * The library build: `dist/geo-story.js`, one ES module that defines the elements when imported.
  * It is an ordinary (not `build.lib`) build with a JS entry, because library mode inlines every
- * asset as a data: URL, and the MapLibre worker and the basemap GeoJSON must stay files beside the
+ * asset as a data: URL, and the MapLibre worker and the basemap tiles must stay files beside the
  * module (strict CSP: `worker-src 'self'`, `connect-src 'self'`). With a relative base every
  * chunk and asset is found through `new URL(file, import.meta.url)`, so a static host needs
  * nothing but the files of dist/. Runs after the site build, into the same folder.
@@ -23,7 +23,7 @@ export default defineConfig({
   base: './',
   publicDir: false,
   // The basemap's land tiles go in a folder geo-story-basemap-<hash>/ beside geo-story.js.
-  plugins: [copyManifest(), basemapTiles('geo-story-basemap')],
+  plugins: [copyManifest(), basemapTiles({ dir: 'geo-story-basemap' })],
   oxc: LIT_OXC,
   build: {
     target: 'es2022',

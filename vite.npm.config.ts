@@ -19,8 +19,8 @@ export const LIT_PACKAGES = /^(lit|lit-html|lit-element|@lit\/reactive-element|@
  * - `standalone` (`lib/geo-story.js`): the same with Lit bundled too, for a plain
  *   `<script type="module">` with no bundler and no import map.
  *
- * Not `build.lib`, which inlines every asset as a data: URL: MapLibre's worker and the basemap
- * stay files beside the module, found with `new URL(file, import.meta.url)` (strict CSP:
+ * Not `build.lib`, which inlines every asset as a data: URL: MapLibre's worker and the basemap's
+ * archive stay files beside the module, found with `new URL(file, import.meta.url)` (strict CSP:
  * `worker-src 'self'`, `connect-src 'self'`). The map chunk, the worker and the basemap are the
  * same in both builds, so their hashed names coincide and each ships once. No source maps: the
  * package ships built code only. geojson-validation (LGPL-3.0) is a chunk of its own, so the
@@ -33,8 +33,9 @@ export default defineConfig(({ mode }) => {
     publicDir: false,
     oxc: LIT_OXC,
     plugins: [
-      // The basemap's land tiles, in lib/assets/basemap-<hash>/ (scripts/vite/basemap-tiles.ts).
-      basemapTiles('assets/basemap'),
+      // The basemap's land, one archive lib/assets/basemap-<hash>.pmtiles named by a literal
+      // `new URL` in the map chunk, which a consumer's bundler copies (scripts/vite/basemap-tiles.ts).
+      basemapTiles({ archive: 'assets/basemap' }),
       // Every bundled package with its licence text, from what the bundle really holds.
       license({
         thirdParty: {

@@ -1,8 +1,18 @@
 /** The embedded basemap's land tiles (scripts/vite/basemap-tiles.ts). */
 declare module 'virtual:geo-story-basemap-tiles' {
-  export const BASEMAP_TILES: {
-    /** The tiles' folder, relative to the module that imports this (resolve with import.meta.url). */
-    dir: string;
+  /** Where the tiles are: a folder of `{z}/{x}/{y}.pbf` files, or one PMTiles archive. */
+  type Where =
+    | {
+        /** The tiles' folder, relative to the module that imports this (resolve with import.meta.url). */
+        dir: string;
+        archive?: undefined;
+      }
+    | {
+        /** The archive's absolute URL. */
+        archive: string;
+        dir?: undefined;
+      };
+  export const BASEMAP_TILES: Where & {
     /** The source layer holding the land. */
     layer: string;
     bounds: [number, number, number, number];
