@@ -8,11 +8,14 @@ import { startStaticServer } from '../support/static-server.js';
 import { useBrowser } from '../support/use-browser.js';
 import { appsDir, installIntoEmptyFolder, packPackage, reactApp, root, staticApp, viteTsApp } from './consumers.js';
 
-/** What a reader sees in a consumer's page: the story title, a drawn map, basemap labels loaded. */
+/** What a reader sees in a consumer's page: the story title, a drawn map, basemap labels loaded, land drawn. */
 interface Rendered {
   title: string;
   canvas: boolean;
   labels: number;
+  land: number;
+  /** The problem list's lines. */
+  problems: (string | null)[];
   chapterId: string | undefined;
 }
 
@@ -27,15 +30,43 @@ async function rendered(page: Page): Promise<Rendered> {
     undefined,
     { timeout: 30_000 },
   );
+  // The land is drawn once its tiles have been read from the archive and rendered, unless a
+  // problem (such as a tile that could not be read) is listed first.
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('geo-story')!;
+      return (
+        el.map!.queryRenderedFeatures({ layers: ['basemap-land'] }).length > 0 ||
+        !!el.shadowRoot!.querySelector('[part~="problems"]')
+      );
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
   return page.evaluate(() => {
     const el = document.querySelector('geo-story')!;
     return {
       title: el.shadowRoot!.querySelector('h1')?.textContent?.trim() ?? '',
       canvas: !!el.shadowRoot!.querySelector('canvas.maplibregl-canvas'),
       labels: el.map!.querySourceFeatures('basemap-labels').length,
+      land: el.map!.queryRenderedFeatures({ layers: ['basemap-land'] }).length,
+      problems: [...el.shadowRoot!.querySelectorAll('[part~="problems"] li')].map((li) => li.textContent),
       chapterId: el.chapterId,
     };
   });
+}
+
+/** The basemap archive's answers a page receives: status and bytes of each. */
+function archiveAnswers(page: Page): { status: number; bytes: number }[] {
+  const answers: { status: number; bytes: number }[] = [];
+  page.on('response', (response) => {
+    if (!response.url().endsWith('.pmtiles')) return;
+    void response.body().then(
+      (body) => answers.push({ status: response.status(), bytes: body.length }),
+      () => answers.push({ status: response.status(), bytes: -1 }),
+    );
+  });
+  return answers;
 }
 
 const TITLE = 'Hills and bays: three places shared by Shenzhen and Hong Kong';
@@ -121,10 +152,15 @@ describe('the packed package, as consumers use it', () => {
     closers.push(() => dev.close());
     const devUrl = dev.resolvedUrls!.local[0]!;
     await withPage(devUrl, { httpErrors: true }, async ({ page, errors }) => {
+      const answers = archiveAnswers(page);
       await page.goto(devUrl);
       const r = await rendered(page);
-      expect(r).toMatchObject({ title: TITLE, canvas: true });
+      expect(r).toMatchObject({ title: TITLE, canvas: true, problems: [] });
       expect(r.labels).toBeGreaterThan(0);
+      expect(r.land).toBeGreaterThan(0);
+      // Vite's dev server answers the archive under node_modules by byte ranges.
+      expect(answers.length).toBeGreaterThan(0);
+      expect(answers.every((a) => a.status === 206)).toBe(true);
       expect(errors).toEqual([]);
     });
     await build({
@@ -136,10 +172,39 @@ describe('the packed package, as consumers use it', () => {
     const server = await startStaticServer([resolve(dir, 'dist')]);
     closers.push(server.close);
     await withPage(server.url, { httpErrors: true }, async ({ page, errors }) => {
+      const answers = archiveAnswers(page);
       await page.goto(server.url);
       const r = await rendered(page);
-      expect(r).toMatchObject({ title: TITLE, canvas: true });
+      expect(r).toMatchObject({ title: TITLE, canvas: true, problems: [] });
       expect(r.labels).toBeGreaterThan(0);
+      expect(r.land).toBeGreaterThan(0);
+      expect(answers.every((a) => a.status === 206)).toBe(true);
+      const bytes = answers.reduce((sum, a) => sum + a.bytes, 0);
+      console.log(`basemap archive, first view, by ranges: ${answers.length} requests, ${bytes} bytes`);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  // The build of the test before, served as `python3 -m http.server` serves files.
+  it('the Vite app build, on a host without range requests, still draws the land from the whole archive', async () => {
+    const server = await startStaticServer([resolve(appsDir, 'vite-ts/dist')], {}, { ranges: false });
+    closers.push(server.close);
+    await withPage(server.url, { httpErrors: true }, async ({ page, errors }) => {
+      const answers = archiveAnswers(page);
+      // Every geo-story-error of the page (they bubble out of the element, composed).
+      await page.addInitScript(() => {
+        const said: string[] = [];
+        (window as unknown as { said: string[] }).said = said;
+        document.addEventListener('geo-story-error', (e) => said.push(e.detail.message));
+      });
+      await page.goto(server.url);
+      const r = await rendered(page);
+      expect(r).toMatchObject({ title: TITLE, canvas: true, problems: [] });
+      expect(r.land).toBeGreaterThan(0);
+      // The host sent the whole archive, once; every tile came from it.
+      expect(answers.map((a) => a.status)).toEqual([200]);
+      console.log(`basemap archive, first view, whole: ${answers[0]!.bytes} bytes`);
+      expect(await page.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([]);
       expect(errors).toEqual([]);
     });
   });
@@ -168,7 +233,7 @@ describe('the packed package, as consumers use it', () => {
     await withPage(server.url, { httpErrors: true }, async ({ page, errors }) => {
       await page.goto(server.url);
       const r = await rendered(page);
-      expect(r).toMatchObject({ title: TITLE, canvas: true });
+      expect(r).toMatchObject({ title: TITLE, canvas: true, problems: [] });
       expect(r.labels).toBeGreaterThan(0);
       // The event prop is a listener: a chapter change reaches React's state.
       await page.evaluate(() => document.querySelector('geo-story')!.goTo('port-shelter'));
@@ -184,7 +249,7 @@ describe('the packed package, as consumers use it', () => {
     await withPage(server.url, { httpErrors: true }, async ({ page, errors }) => {
       await page.goto(server.url);
       const r = await rendered(page);
-      expect(r).toMatchObject({ title: TITLE, canvas: true, chapterId: 'port-shelter' });
+      expect(r).toMatchObject({ title: TITLE, canvas: true, chapterId: 'port-shelter', problems: [] });
       expect(r.labels).toBeGreaterThan(0);
       expect(await page.evaluate(() => (window as unknown as { queued: boolean }).queued)).toBe(true);
       // A queued chapter the story does not have is reported, not dropped.

@@ -19,12 +19,14 @@ const TYPES: Record<string, string> = {
 
 /**
  * A static file server on 127.0.0.1 over several roots (first match wins), as any plain host would
- * serve the build, answering single byte ranges; `pages` are HTML pages served from memory at
- * their paths, before any root.
+ * serve the build, answering single byte ranges (unless `ranges` is false: then, as
+ * `python3 -m http.server` does, every file whole with 200); `pages` are HTML pages served from
+ * memory at their paths, before any root.
  */
 export async function startStaticServer(
   roots: string[],
   pages: Record<string, string> = {},
+  { ranges = true }: { ranges?: boolean } = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const absRoots = roots.map((r) => resolve(r));
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -50,7 +52,7 @@ export async function startStaticServer(
         }
         const type = TYPES[extname(file)] ?? 'application/octet-stream';
         // A single byte range, as static hosts answer it (RFC 9110 section 14): what PMTiles archives are read by.
-        const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+        const range = ranges ? /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '') : null;
         if (range && Number(range[1]) < info.size) {
           const start = Number(range[1]);
           const end = Math.min(info.size - 1, range[2] ? Number(range[2]) : info.size - 1);
@@ -67,7 +69,7 @@ export async function startStaticServer(
         res.writeHead(200, {
           'content-type': type,
           'content-length': info.size,
-          'accept-ranges': 'bytes',
+          ...(ranges ? { 'accept-ranges': 'bytes' } : {}),
           'cache-control': 'no-store',
         });
         createReadStream(file).pipe(res);
