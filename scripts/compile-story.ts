@@ -8,17 +8,21 @@
  */
 import { JSDOM } from 'jsdom';
 import { compileStory } from '../src/story/compile.js';
+import { simplifyStory } from '../src/story/simplify.js';
 import type { CompiledStory } from '../src/story/compiled.js';
 import { sanitizer, type SanitizeHtml } from '../src/elements/sanitize-html.js';
 
 let sanitize: SanitizeHtml | undefined;
 
-/** The story in `text` (named `file` in its issues) compiled, with every chapter's HTML sanitised. */
+/**
+ * The story in `text` (named `file` in its issues) compiled, its Simplified Chinese converted
+ * where the author left it to conversion, with every chapter's HTML sanitised.
+ */
 export function compileSanitised(text: string, file: string): CompiledStory {
   sanitize ??= sanitizer(new JSDOM('').window as unknown as Window & typeof globalThis);
-  const compiled = compileStory(text, file);
+  const compiled = compileStory(text, file, simplifyStory);
   for (const html of Object.values(compiled.html))
-    for (const lang of Object.keys(html) as (keyof typeof html)[]) html[lang] = sanitize(html[lang]);
+    for (const [lang, text] of Object.entries(html)) html[lang as keyof typeof html] = sanitize(text);
   return compiled;
 }
 

@@ -56,6 +56,21 @@ describe('accessibility of the default story (axe-core)', () => {
           }
           expect(findings).toEqual([]);
         }));
+
+  it('has no serious or critical violation in Simplified Chinese, in the first chapter and in a converted one', () =>
+    withPage(pageUrl('zh-Hans'), async ({ page }) => {
+      await waitReady(page);
+      await page.evaluate(AXE);
+      const findings = await seriousViolations(page, 'overview');
+      // The second chapter's Simplified text is converted, and says so under it.
+      await page.evaluate(() => document.querySelector('geo-story')!.goTo(1));
+      await waitSettled(page);
+      await page.waitForFunction(() =>
+        document.querySelector('geo-story')!.shadowRoot!.querySelector('.chapter.active .converted'),
+      );
+      findings.push(...(await seriousViolations(page, 'standards-agreement')));
+      expect(findings).toEqual([]);
+    }));
 });
 
 /** The element's headings in document order (chapter text included), and the language of each piece of text. */
@@ -109,9 +124,9 @@ function expectWholeOutline(o: Outline): void {
 
 describe('headings and languages', () => {
   const withPage = useBrowser();
-  const TAGS = { 'zh-Hant': 'zh-Hant-HK', en: 'en' } as const;
+  const TAGS = { 'zh-Hant': 'zh-Hant-HK', 'zh-Hans': 'zh-Hans-CN', en: 'en' } as const;
 
-  for (const lang of ['zh-Hant', 'en'] as const)
+  for (const lang of ['zh-Hant', 'zh-Hans', 'en'] as const)
     it(`gives the default story one heading outline and marks its text ${TAGS[lang]} (${lang})`, () =>
       withPage(pageUrl(lang), async ({ page, errors }) => {
         await waitReady(page);
@@ -122,7 +137,7 @@ describe('headings and languages', () => {
           for (const l of langs) expect(l, piece).toBe(TAGS[lang]);
         }
         // Each language button is marked in the language of its name, whichever is current.
-        expect(o.buttons).toEqual({ 繁體中文: 'zh-Hant-HK', English: 'en' });
+        expect(o.buttons).toEqual({ 繁體中文: 'zh-Hant-HK', 简体中文: 'zh-Hans-CN', English: 'en' });
         expect(errors).toEqual([]);
       }));
 

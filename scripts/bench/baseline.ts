@@ -8,6 +8,7 @@ import { dirname, relative, resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { build } from 'vite';
 import { resolveFit } from '../../src/geo/fit-bounds.js';
+import { localize } from '../../src/story/lang.js';
 import { parseStory } from '../../src/story/parse.js';
 import type { Lang } from '../../src/story/types.js';
 import type { BaselineCamera, BaselineConfig } from './baseline-config.js';
@@ -80,8 +81,8 @@ export async function buildBaseline(root: string, outDir: string, storyFile: str
   const text = story.chapters
     .map(
       (c, i) => `<section class="chapter" data-chapter-id="${c.id}" data-index="${i}">
-  <h2>${escapeHtml(c.title[lang])}</h2>
-  ${c.body[lang]
+  <h2>${escapeHtml(localize(c.title, lang))}</h2>
+  ${localize(c.body, lang)
     .split(/\n\s*\n/)
     .map((p) => `<p>${escapeHtml(p.trim())}</p>`)
     .join('\n  ')}
@@ -107,7 +108,7 @@ export async function buildBaseline(root: string, outDir: string, storyFile: str
 </head>
 <body>
 <div class="layout">
-<div class="text"><h1>${escapeHtml(story.title[lang])}</h1>
+<div class="text"><h1>${escapeHtml(localize(story.title, lang))}</h1>
 ${text}
 </div>
 <div id="map"></div>

@@ -36,6 +36,7 @@ export function imageIssues(story: Story, bytes: (path: string) => BytesResult):
   return story.chapters.flatMap((chapter) =>
     LANGS.flatMap((lang) => {
       const text = chapter.body[lang];
+      if (text === undefined) return [];
       const first = chapterBodyLine(story, chapter, lang);
       const { images, problems } = chapterImages(text);
       const issue = (offset: number, message: string): Issue => ({

@@ -15,7 +15,7 @@ describe('prerendered story', () => {
     );
     expect(html.match(/<section data-prerendered-chapter=/g)).toHaveLength(compiled.story!.chapters.length);
     const first = compiled.story!.chapters[0]!;
-    expect(html).toContain(`<h2>${first.title.en.replace(/'/g, '&#39;')}</h2>`);
+    expect(html).toContain(`<h2>${first.title.en!.replace(/'/g, '&#39;')}</h2>`);
     expect(html).toContain(compiled.html[first.id]!.en);
     expect(prerendered(compiled, 'zh-Hant')).toContain('lang="zh-Hant-HK"><h1>山與海：深港三個地方</h1>');
   });

@@ -10,8 +10,8 @@ import { posix, resolve } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import type { Plugin } from 'vite';
 import type { CompiledStory } from '../../src/story/compiled.js';
-import { langTag } from '../../src/story/lang.js';
-import { LANGS, type Lang } from '../../src/story/types.js';
+import { langTag, localize, parseLang, resolveLang } from '../../src/story/lang.js';
+import type { Lang } from '../../src/story/types.js';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -35,10 +35,10 @@ export function prerendered(compiled: CompiledStory, lang: Lang): string {
   if (!story) return '';
   const chapters = story.chapters.map(
     (c) =>
-      `<section data-prerendered-chapter="${escapeHtml(c.id)}"><h2>${escapeHtml(c.title[lang])}</h2>\n${imagesFromRoot(compiled.html[c.id]?.[lang] ?? '', story.file)}</section>`,
+      `<section data-prerendered-chapter="${escapeHtml(c.id)}"><h2>${escapeHtml(localize(c.title, lang))}</h2>\n${imagesFromRoot(compiled.html[c.id]?.[lang] ?? '', story.file)}</section>`,
   );
-  const subtitle = story.subtitle ? `<p>${escapeHtml(story.subtitle[lang])}</p>` : '';
-  return `<div slot="prerendered" lang="${langTag(lang)}"><h1>${escapeHtml(story.title[lang])}</h1>${subtitle}\n${chapters.join('\n')}\n</div>`;
+  const subtitle = story.subtitle ? `<p>${escapeHtml(localize(story.subtitle, lang))}</p>` : '';
+  return `<div slot="prerendered" lang="${langTag(lang)}"><h1>${escapeHtml(localize(story.title, lang))}</h1>${subtitle}\n${chapters.join('\n')}\n</div>`;
 }
 
 /** An empty `<geo-story ...></geo-story>` whose src names a story file of stories/. */
@@ -66,7 +66,8 @@ export function prerenderStories(): Plugin {
         const compiled = compileSanitised(await readFile(resolve(root, file), 'utf8'), file);
         const attrs = `${m[1]} ${m[3]}`;
         const asked = /\slang="([^"]*)"/.exec(attrs)?.[1];
-        const lang = LANGS.find((l) => l === asked) ?? compiled.story?.defaultLang ?? 'zh-Hant';
+        const story = compiled.story;
+        const lang = story ? resolveLang(parseLang(asked), story.languages, story.defaultLang) : 'zh-Hant';
         out = out.replace(m[0], m[0].replace(/>\s*<\/geo-story>$/, `>\n${prerendered(compiled, lang)}\n</geo-story>`));
       }
       return out;

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import type { Plugin } from 'vite';
+import { localize } from '../../src/story/lang';
 import type { Localized } from '../../src/story/types';
 
 /**
@@ -85,11 +86,11 @@ export function indexPage(stories: readonly ListedStory[]): string {
     `../index.html?story=${encodeURIComponent(compiledName(story.file))}&amp;lang=${lang}`;
   const items = stories.map((story) => {
     const sub = story.subtitle
-      ? `\n        <p><span lang="zh-Hant-HK">${escapeHtml(story.subtitle['zh-Hant'])}</span> · <span lang="en">${escapeHtml(story.subtitle.en)}</span></p>`
+      ? `\n        <p><span lang="zh-Hant-HK">${escapeHtml(localize(story.subtitle, 'zh-Hant'))}</span> · <span lang="en">${escapeHtml(localize(story.subtitle, 'en'))}</span></p>`
       : '';
     return `      <li>
-        <h2><a href="${link(story, 'zh-Hant')}" lang="zh-Hant-HK">${escapeHtml(story.title['zh-Hant'])}</a></h2>
-        <p><a href="${link(story, 'en')}" lang="en">${escapeHtml(story.title.en)}</a></p>${sub}
+        <h2><a href="${link(story, 'zh-Hant')}" lang="zh-Hant-HK">${escapeHtml(localize(story.title, 'zh-Hant'))}</a></h2>
+        <p><a href="${link(story, 'en')}" lang="en">${escapeHtml(localize(story.title, 'en'))}</a></p>${sub}
       </li>`;
   });
   return `<!doctype html>

@@ -31,9 +31,11 @@ export interface ChapterDescription {
   label: string;
 }
 
-/** A list of names as the language writes it: "A, B and C" (British usage, as numbers are) / "A、B及C" (Hong Kong usage). */
+const LIST_LOCALES: Record<Lang, string> = { 'zh-Hant': 'zh-Hant-HK', 'zh-Hans': 'zh-Hans-CN', en: 'en-GB' };
+
+/** A list of names as the language writes it: "A, B and C" (British usage, as numbers are) / "A、B及C" (Hong Kong and Mainland usage). */
 function list(names: readonly string[], lang: Lang): string {
-  return new Intl.ListFormat(lang === 'en' ? 'en-GB' : 'zh-Hant-HK', { type: 'conjunction' }).format(names);
+  return new Intl.ListFormat(LIST_LOCALES[lang], { type: 'conjunction' }).format(names);
 }
 
 /**

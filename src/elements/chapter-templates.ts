@@ -3,7 +3,16 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { ResolvedMeasure } from '../geo/chapter-measure.js';
 import { formatStretch } from '../geo/format.js';
 import { langTag, localize, localizedTag } from '../story/lang.js';
-import { formatIssue, type Chapter, type ChapterMeasure, type Issue, type Lang, type Story } from '../story/types.js';
+import {
+  DEFAULT_LANGUAGES,
+  formatIssue,
+  LANGS,
+  type Chapter,
+  type ChapterMeasure,
+  type Issue,
+  type Lang,
+  type Story,
+} from '../story/types.js';
 import { dashKey, layerSwatch } from './legend-swatch.js';
 import { t } from './strings.js';
 import type { PanelLayer } from './summaries.js';
@@ -37,7 +46,7 @@ export function storyHeader(
   selectLang: (lang: Lang) => void,
 ): TemplateResult {
   const header = html`<header part="header">
-    <div class="toolbar">${langSwitch(lang, selectLang)}</div>
+    <div class="toolbar">${langSwitch(story, lang, selectLang)}</div>
     <h1 part="title" lang=${story ? localizedTag(story.title, lang) : langTag(lang)}>
       ${story ? localize(story.title, lang) : failed ? t(lang, 'storyFailed') : t(lang, 'loadingStory')}
     </h1>
@@ -82,13 +91,18 @@ export function chapterList(view: ChapterListView): TemplateResult {
   </ol>`;
 }
 
+/** The languages the switch offers: the story's, in its order; before it loads, the usual two and the current one. */
+function offeredLanguages(story: Story | undefined, current: Lang): readonly Lang[] {
+  return story?.languages ?? LANGS.filter((lang) => DEFAULT_LANGUAGES.includes(lang) || lang === current);
+}
+
 /**
  * The language buttons: one per language, each showing its name in its own language, the current one
  * pressed. The visible name is the accessible name, so speech input ("click English") finds it.
  */
-function langSwitch(current: Lang, select: (lang: Lang) => void): TemplateResult {
+function langSwitch(story: Story | undefined, current: Lang, select: (lang: Lang) => void): TemplateResult {
   return html`<div class="lang-switch" role="group" part="lang-switch" aria-label=${t(current, 'languageGroup')}>
-    ${(['zh-Hant', 'en'] as const).map(
+    ${offeredLanguages(story, current).map(
       (lang) =>
         html`<button
           type="button"
@@ -110,6 +124,8 @@ function chapterItem(view: ChapterListView, chapter: Chapter, index: number): Te
   // Worked out on the layer's data, which the map loads; the text shows it once the map is ready.
   const measured = chapter.measure && view.map?.resolveMeasure(chapter.measure);
   const printed = view.print(chapter);
+  // Simplified text the author did not write, but the build (or the viewer) converted from the Traditional.
+  const converted = lang === 'zh-Hans' && !!chapter.converted;
   return html`<li>
     <article
       class="chapter ${active ? 'active' : ''}"
@@ -121,7 +137,10 @@ function chapterItem(view: ChapterListView, chapter: Chapter, index: number): Te
     >
       <h2 id=${headingId} lang=${localizedTag(chapter.title, lang)}>${localize(chapter.title, lang)}</h2>
       ${printed ? html`<figure class="print-map" part="print-map">${printed}</figure>` : nothing}
-      <div class="body" lang=${localizedTag(chapter.body, lang)}>${unsafeHTML(view.body(chapter))}</div>
+      <div class="body" lang=${localizedTag(chapter.body, lang)} ?data-converted=${converted}>
+        ${unsafeHTML(view.body(chapter))}
+      </div>
+      ${converted ? html`<p class="converted" part="converted-note">${t(lang, 'convertedNote')}</p>` : nothing}
       ${chapterMeasure(chapter, measured, layers, lang)} ${legend(chapter, layers, lang)}
       ${
         chapter.sources.length

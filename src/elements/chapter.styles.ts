@@ -122,6 +122,12 @@ export const chapterStyles = css`
     border: 1px solid #ccd3d8;
     padding: 0.2rem 0.4rem;
   }
+  /* Simplified text converted from the Traditional: said once, quietly, under the chapter's text. */
+  .converted {
+    margin: 0.5rem 0 0;
+    font-size: 0.8rem;
+    color: #56626b;
+  }
   .sources {
     margin-top: 0.75rem;
     font-size: 0.8rem;

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import '../events/geo-story-layers-change.js';
 import type { GeoStoryLayersChangeEvent } from '../events/geo-story-layers-change.js';
-import { parseLang } from '../story/lang.js';
+import { shownLang } from '../story/lang.js';
 import type { Lang } from '../story/types.js';
 import { layerGroups, panelLayers } from './layer-summaries.js';
 import type { LayerGroupSummary, LayerPanelTarget, PanelLayer } from './summaries.js';
@@ -65,7 +65,7 @@ export class FollowStoryController implements ReactiveController {
     const target = this.target;
     if (!target) return undefined;
     const story = target.story;
-    const lang = parseLang(target.lang) ?? story?.defaultLang ?? 'zh-Hant';
+    const lang = shownLang(story, target.lang);
     if (!story) return { layers: [], groups: [], lang };
     return { layers: panelLayers(story, target.layers), groups: layerGroups(story, lang), lang };
   }

@@ -46,7 +46,7 @@ export class GeoStoryLayers extends LitElement {
   /** The story's layer groups, in panel order, when the panel is given its layers; unused with `for`. */
   @property({ attribute: false }) groups: LayerGroupSummary[] = [];
 
-  /** Language of the panel (`zh-Hant` or `en`) when it is given its layers; with `for`, the story's language applies. */
+  /** Language of the panel (`zh-Hant`, `zh-Hans` or `en`) when it is given its layers; with `for`, the story's language applies. */
   @property({ reflect: true }) override lang = '';
 
   @state() private _open = false;

@@ -7,7 +7,7 @@ import { targetForChapter } from '../map/chapter-state.js';
 import type { StoryMap } from '../map/story-map.js';
 import { ChapterHashController } from '../scroll/chapter-hash-controller.js';
 import { ChapterScrollController } from '../scroll/chapter-scroll-controller.js';
-import { langTag, localize, parseLang } from '../story/lang.js';
+import { langTag, localize } from '../story/lang.js';
 import type { Lang, LngLat, Story } from '../story/types.js';
 import { describeChapter, type ChapterDescription } from './chapter-description.js';
 import { CardFrameController } from './card-frame-controller.js';
@@ -79,7 +79,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
   /** URL of the story file, relative to the page: Markdown, or the build's compiled JSON of it. */
   @property() src = '';
 
-  /** Language: `zh-Hant` or `en`; when unset the story's default language is used. */
+  /** Language: `zh-Hant`, `zh-Hans` or `en` (`zh-CN`, `zh-HK` and the like are read too); when unset or not offered by the story, its default. */
   @property({ reflect: true }) override lang = '';
 
   /** MapLibre style URL to use instead of the story's basemap (`offline` for the embedded one). */
@@ -193,9 +193,9 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
     return this._loader.ready;
   }
 
-  /** The language in effect: the `lang` attribute if valid, else the story's default. */
+  /** The language in effect: the `lang` attribute if the story offers it, else the closest it offers (see README). */
   private get _lang(): Lang {
-    return parseLang(this.lang) ?? this._loader.story?.defaultLang ?? 'zh-Hant';
+    return this._loader.lang;
   }
 
   /** The story's layers, `{id, title, visible}` (title in the current language), in story order. */
@@ -262,7 +262,7 @@ export class GeoStory extends LitElement implements LayerPanelTarget {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this._loader.load(this.src);
-    if (changed.has('lang') && this._loader.story) {
+    if ((this._loader.takeConverted() || changed.has('lang')) && this._loader.story) {
       this._mapHost.map?.setLang(this._lang, this._describe().label);
       this._mapHost.map?.setMeasureText(measureText(this._lang, this._loader.story));
     }

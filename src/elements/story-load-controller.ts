@@ -3,6 +3,8 @@ import { emit } from '../events/emit.js';
 import '../events/geo-story-error.js';
 import { isCompiled, readCompiled, type CompiledStory } from '../story/compiled.js';
 import { fetchText } from '../story/fetch-text.js';
+import { localizedLang, shownLang } from '../story/lang.js';
+import { needsSimplified } from '../story/story-texts.js';
 import { formatIssue, type Chapter, type Issue, type Lang, type Story } from '../story/types.js';
 import type { SanitizeHtml } from './sanitize-html.js';
 
@@ -23,6 +25,18 @@ async function compileMarkdown(text: string, file: string): Promise<CompiledStor
     throw new Error(`${file}: the story parser could not be loaded (${error.message})`);
   });
   return compileStory(text, file);
+}
+
+/**
+ * Fills in the Simplified Chinese of a story compiled in the page, which the author left to
+ * conversion: OpenCC is a chunk of its own, loaded only when a reader asks for Simplified Chinese
+ * (the build converts the stories it compiles).
+ */
+async function simplifyInPage(compiled: Pick<CompiledStory, 'story' | 'html'>, file: string): Promise<void> {
+  const { simplifyCompiled } = await import('../story/simplify.js').catch((error: Error) => {
+    throw new Error(`${file}: the Simplified Chinese converter could not be loaded (${error.message})`);
+  });
+  simplifyCompiled(compiled);
 }
 
 /** What the controller needs from its host element. */
@@ -66,6 +80,10 @@ export class StoryLoadController implements ReactiveController {
   private fetching: { src: string; abort: AbortController } | undefined;
   /** The `src` of a fetch aborted because the host left the document, to fetch again when it is back. */
   private interrupted: string | undefined;
+  /** The story whose Simplified Chinese is being converted in the page, if any. */
+  private simplifying: Story | undefined;
+  /** Set when a conversion has finished and the host has not yet asked (`takeConverted`). */
+  private converted = false;
 
   constructor(host: StoryLoadHost, options: StoryLoadOptions) {
     this.host = host;
@@ -79,12 +97,25 @@ export class StoryLoadController implements ReactiveController {
     return this._story;
   }
 
-  /** A chapter's text in `lang` as sanitised HTML (sanitised once, when first asked for). */
+  /** The language the story is shown in: the host's `lang` when the story offers it (`resolveLang`), else its default. */
+  get lang(): Lang {
+    return shownLang(this._story, this.host.lang);
+  }
+
+  /** Whether Simplified Chinese text has been converted in the page since last asked: the host shows it, the map too. */
+  takeConverted(): boolean {
+    const converted = this.converted;
+    this.converted = false;
+    return converted;
+  }
+
+  /** A chapter's text in `lang` (or the language it falls back to) as sanitised HTML, sanitised once, when first asked for. */
   body(chapter: Chapter, lang: Lang): string {
-    const key = `${chapter.id}\u0000${lang}`;
+    const shown = localizedLang(chapter.body, lang);
+    const key = `${chapter.id}\u0000${shown}`;
     let html = this.bodies.get(key);
     if (html === undefined) {
-      html = this.sanitize?.(this._html[chapter.id]?.[lang] ?? '', this._url) ?? '';
+      html = this.sanitize?.(this._html[chapter.id]?.[shown] ?? '', this._url) ?? '';
       this.bodies.set(key, html);
     }
     return html;
@@ -120,6 +151,27 @@ export class StoryLoadController implements ReactiveController {
     return this._ready;
   }
 
+  hostUpdate(): void {
+    // A reader switching to Simplified Chinese in a story compiled in the page: convert it now.
+    const story = this._story;
+    if (!story || this.simplifying || this.lang !== 'zh-Hans' || !needsSimplified(story)) return;
+    this.simplifying = story;
+    simplifyInPage({ story, html: this._html }, this.host.getAttribute('src') ?? story.file).then(
+      () => {
+        if (this._story !== story) return;
+        this.simplifying = undefined;
+        this.converted = true;
+        this.host.requestUpdate();
+      },
+      (error: Error) => {
+        if (this._story !== story) return;
+        this._error = error.message;
+        this.host.requestUpdate();
+        emit(this.host, 'geo-story-error', { message: error.message });
+      },
+    );
+  }
+
   hostConnected(): void {
     const src = this.interrupted;
     this.interrupted = undefined;
@@ -149,6 +201,7 @@ export class StoryLoadController implements ReactiveController {
       this.newReady();
     }
     this._story = undefined;
+    this.simplifying = undefined;
     this._html = {};
     this.bodies.clear();
     this._issues = [];
@@ -193,6 +246,9 @@ export class StoryLoadController implements ReactiveController {
     try {
       const text = await fetchText(url, src, abort.signal);
       result = isCompiled(text) ? readCompiled(text, src) : await compileMarkdown(text, src);
+      // A reader of Simplified Chinese reads it from the start, not after the Traditional.
+      if (result.story && shownLang(result.story, this.host.lang) === 'zh-Hans' && needsSimplified(result.story))
+        await simplifyInPage(result, src).catch((error: Error) => (this._error = error.message));
       this.sanitize = await sanitize;
     } catch (error) {
       if (id !== this.fetchId) return;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../story/types.js';
+import { simplify } from '../story/simplify.js';
+import { CONTROL_STRINGS } from '../map/control-strings.js';
 import { STRINGS, t } from './strings.js';
 
 describe('interface strings', () => {
@@ -14,6 +16,14 @@ describe('interface strings', () => {
         expect(holes(text), `${lang}.${key}`).toEqual(holes(STRINGS.en[key as keyof (typeof STRINGS)['en']]));
       }
     }
+  });
+
+  it('are written in Simplified characters for Simplified Chinese readers, the map controls too', () => {
+    // Converting Simplified text from Traditional changes nothing: no Traditional character is left in it.
+    for (const text of [...Object.values(STRINGS['zh-Hans']), ...Object.values(CONTROL_STRINGS['zh-Hans'])])
+      expect(simplify(text)).toBe(text);
+    expect(Object.keys(CONTROL_STRINGS['zh-Hans']).sort()).toEqual(Object.keys(CONTROL_STRINGS.en).sort());
+    expect(STRINGS['zh-Hans'].languageName).toBe('简体中文');
   });
 
   it('fills placeholders', () => {

@@ -1,11 +1,12 @@
 import type { Lang } from '../story/types';
 
-/** BCP 47 locale used for number formatting in each viewer language (Hong Kong conventions for Chinese). */
-const LOCALES: Record<Lang, string> = { 'zh-Hant': 'zh-Hant-HK', en: 'en-GB' };
+/** BCP 47 locale used for number formatting in each viewer language (Hong Kong's for Traditional, the Mainland's for Simplified). */
+const LOCALES: Record<Lang, string> = { 'zh-Hant': 'zh-Hant-HK', 'zh-Hans': 'zh-Hans-CN', en: 'en-GB' };
 
 /** Unit words in each language; Chinese uses the everyday 公里 / 米 rather than the symbols. */
 const UNITS: Record<Lang, { m: string; km: string }> = {
   'zh-Hant': { m: '米', km: '公里' },
+  'zh-Hans': { m: '米', km: '公里' },
   en: { m: 'm', km: 'km' },
 };
 
@@ -83,7 +84,7 @@ function kmRounded(meters: number, decimals: number): number {
 export function formatChainage(meters: number, lang: Lang): string {
   assertFinite(meters, 'formatChainage');
   const km = formatNumber(kmRounded(meters, 2), 2, lang);
-  return lang === 'en' ? `km ${km}` : `${km} 公里處`;
+  return lang === 'en' ? `km ${km}` : `${km} 公里${lang === 'zh-Hans' ? '处' : '處'}`;
 }
 
 /** The figures of a stretch measured along a line, as text: each one rounded by the same rule. */

@@ -17,6 +17,15 @@ export const CONTROL_STRINGS: Record<Lang, Record<string, string>> = {
     'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 並捲動以縮放地圖',
     'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 並捲動以縮放地圖',
   },
+  'zh-Hans': {
+    'NavigationControl.ZoomIn': '放大',
+    'NavigationControl.ZoomOut': '缩小',
+    'NavigationControl.ResetBearing': '重置方向（指北）',
+    'AttributionControl.ToggleAttribution': '显示或隐藏数据来源',
+    'AttributionControl.Fallback': '离线底图（备用：指定的底图未能加载）',
+    'ScaleControl.Meters': '米',
+    'ScaleControl.Kilometers': '公里',
+  },
   en: {
     'NavigationControl.ZoomIn': 'Zoom in',
     'NavigationControl.ZoomOut': 'Zoom out',

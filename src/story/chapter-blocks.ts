@@ -1,14 +1,12 @@
 /**
  * Finds the chapters in the body of a story file, line by line: each ```chapter block (a
- * CommonMark fence) and the :::zh-Hant and :::en containers after it. Markdown itself is not
+ * CommonMark fence) and the language containers after it (:::zh-Hant, :::zh-Hans, :::en). Markdown itself is not
  * parsed here.
  */
 import { parseLang } from './lang';
+import { isLang, LANG_NAMES } from './languages';
 import type { Report } from './report';
-import { LANGS, type Lang } from './types';
-
-/** Each language's name in English, for messages about its text. */
-export const LANG_NAMES: Record<Lang, string> = { 'zh-Hant': 'Traditional Chinese', en: 'English' };
+import type { Lang } from './types';
 
 // CommonMark fences: up to three spaces of indentation, then three or more backticks or tildes.
 const CHAPTER_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*chapter[ \t]*$/;
@@ -32,10 +30,6 @@ export interface RawChapter {
   broken: boolean;
   /** Set when the block has no closing fence: its "YAML" is the rest of the file, not worth reading. */
   unclosed?: boolean;
-}
-
-function isLang(tag: string): tag is Lang {
-  return (LANGS as readonly string[]).includes(tag);
 }
 
 /** Trims blank lines at both ends; inner blank lines are Markdown paragraph breaks. */
@@ -102,7 +96,7 @@ export function splitChapters(lines: string[], start: number, report: Report): R
         i + 1,
         1,
         '',
-        'text outside a chapter is ignored; chapter text goes in a :::zh-Hant or :::en container after its ```chapter block',
+        'text outside a chapter is ignored; chapter text goes in a language container (:::zh-Hant, :::zh-Hans or :::en) after its ```chapter block',
       );
       warned = true;
     }
@@ -141,7 +135,7 @@ function readContainer(lines: string[], i: number, tag: string, chapter: RawChap
   if (!isLang(tag)) {
     const lang = parseLang(tag);
     const hint = lang ? `; write :::${lang}` : '';
-    report.error(i + 1, 1, field, `unknown language "${tag}": expected :::zh-Hant or :::en${hint}`);
+    report.error(i + 1, 1, field, `unknown language "${tag}": expected :::zh-Hant, :::zh-Hans or :::en${hint}`);
     chapter.broken = true;
   } else if (chapter.bodies[tag] !== undefined) {
     report.error(

@@ -1,11 +1,21 @@
 /** Reads each chapter found in a story: its block's YAML validated, its layer references checked. */
-import { LANG_NAMES, type RawChapter } from './chapter-blocks';
+import type { RawChapter } from './chapter-blocks';
 import { validate } from './explain-zod-issues';
 import { fieldName, isPlainMap, valueAt } from './field-path';
 import { declared } from './front-matter';
+import { checkLocalized, LANG_NAMES, languageList, missingLanguages } from './languages';
 import type { Report } from './report';
 import { chapterSchema, FIT_MEASURE, type ChapterBlock } from './schema';
-import { BASEMAP_PLACES, LANGS, type CameraTarget, type Chapter, type ChapterMeasure, type FitTarget } from './types';
+import {
+  BASEMAP_PLACES,
+  LANGS,
+  type CameraTarget,
+  type Chapter,
+  type ChapterMeasure,
+  type FitTarget,
+  type Lang,
+  type Localized,
+} from './types';
 
 type FitCameraBlock = Extract<ChapterBlock['camera'], { fit: unknown }>;
 import { locate, readYaml, type YamlPart } from './yaml-positions';
@@ -14,30 +24,21 @@ import { locate, readYaml, type YamlPart } from './yaml-positions';
 export type SeenChapters = Map<string, number>;
 
 /**
- * Reads one chapter: validates its block and checks the layers it names against `layerIds` (the
- * front matter's, when usable). Gives the chapter, or none when anything about it is broken; the
- * YAML of a chapter it gives is kept in `parts`, by chapter index.
+ * Reads one chapter: validates its block, checks its text is in each of `languages` (the story's)
+ * and the layers it names against `layerIds` (the front matter's, when usable). Gives the
+ * chapter, or none when anything about it is broken; the YAML of a chapter it gives is kept in
+ * `parts`, by chapter index.
  */
 export function readChapter(
   raw: RawChapter,
   layerIds: Set<string> | undefined,
+  languages: readonly Lang[],
   seen: SeenChapters,
   report: Report,
   parts?: Map<number, YamlPart>,
 ): Chapter[] {
   const prefix = `chapters[${raw.index}]`;
-  let ok = !raw.broken;
-  for (const lang of LANGS) {
-    if (raw.bodies[lang] === undefined && !raw.broken) {
-      report.error(
-        raw.line,
-        1,
-        `${prefix}.body.${lang}`,
-        `missing the ${LANG_NAMES[lang]} text: add a :::${lang} container after the chapter block`,
-      );
-      ok = false;
-    }
-  }
+  let ok = !raw.broken && checkBodies(raw, languages, prefix, report);
   if (raw.unclosed) return [];
   const yaml = readYaml(raw.yaml, raw.line + 1, raw.line, prefix, report);
   if (!yaml) return [];
@@ -58,6 +59,11 @@ export function readChapter(
     seen.set(block.id, raw.line);
   }
   if (layerIds && !checkReferences(block, yaml.data, yaml.part, prefix, layerIds, report)) ok = false;
+  const texts: [PropertyKey[], Localized][] = [
+    [['title'], block.title],
+    ...(block.sources ?? []).map((source, i): [PropertyKey[], Localized] => [['sources', i, 'title'], source.title]),
+  ];
+  for (const [path, text] of texts) if (!checkLocalized(text, languages, yaml.part, path, prefix, report)) ok = false;
   if (!ok) return [];
 
   const chapter: Chapter = {
@@ -67,7 +73,7 @@ export function readChapter(
     layers: [...block.layers],
     highlight: idLists(block.highlight),
     places: idLists(block.places),
-    body: { 'zh-Hant': raw.bodies['zh-Hant']!, en: raw.bodies.en! },
+    body: Object.fromEntries(languages.flatMap((lang) => (raw.bodies[lang] ? [[lang, raw.bodies[lang]]] : []))),
     sources: (block.sources ?? []).map((source) => ({ title: source.title, ...(source.url && { url: source.url }) })),
     line: raw.line,
     index: raw.index,
@@ -75,6 +81,30 @@ export function readChapter(
   if (block.measure) chapter.measure = { ...block.measure };
   parts?.set(raw.index, yaml.part);
   return [chapter];
+}
+
+/**
+ * Checks the chapter has text in each of the story's languages (Simplified may be left to
+ * conversion where Traditional is given), and warns of text in a language the story does not offer.
+ */
+function checkBodies(raw: RawChapter, languages: readonly Lang[], prefix: string, report: Report): boolean {
+  const missing = missingLanguages((lang) => raw.bodies[lang] !== undefined, languages);
+  for (const lang of missing)
+    report.error(
+      raw.line,
+      1,
+      `${prefix}.body.${lang}`,
+      `missing the ${LANG_NAMES[lang]} text, one of the story's languages (${languageList(languages)}): add a :::${lang} container after the chapter block`,
+    );
+  for (const lang of LANGS)
+    if (raw.bodies[lang] !== undefined && !languages.includes(lang))
+      report.warn(
+        raw.bodyLines[lang]! - 1,
+        1,
+        `${prefix}.body.${lang}`,
+        `the :::${lang} text is not shown: ${lang} is not one of the story's languages (${languageList(languages)}); add it to languages to offer it`,
+      );
+  return missing.length === 0;
 }
 
 /**

@@ -16,8 +16,8 @@ export interface CompiledStory {
   version: typeof COMPILED_VERSION;
   /** The story; undefined when the file is no story at all (then `issues` says why). */
   story: Story | undefined;
-  /** Each chapter's text as HTML, by chapter id, in both languages. */
-  html: Record<string, Record<Lang, string>>;
+  /** Each chapter's text as HTML, by chapter id, in each of the story's languages it is in. */
+  html: Record<string, Partial<Record<Lang, string>>>;
   /** Every issue found in the story file, errors and warnings. */
   issues: Issue[];
 }

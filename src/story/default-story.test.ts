@@ -3,10 +3,13 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from './types.js';
 import { parseStory } from './parse.js';
+import { simplifyStory } from './simplify.js';
 
 const FILE = 'stories/gba-cooperation.md';
 const text = readFileSync(resolve(import.meta.dirname, '../..', FILE), 'utf8');
 const { story, issues } = parseStory(text, FILE);
+// As the build compiles it: Simplified Chinese converted where the story does not write it.
+if (story) simplifyStory(story);
 
 describe('the default story, stories/gba-cooperation.md', () => {
   it('parses without a single issue', () => {
@@ -14,13 +17,13 @@ describe('the default story, stories/gba-cooperation.md', () => {
     expect(story).toBeDefined();
   });
 
-  it('has at least eight chapters, every one complete in both languages', () => {
+  it('has at least eight chapters, every one complete in each of its languages (Simplified as converted)', () => {
     expect(story!.chapters.length).toBeGreaterThanOrEqual(8);
     for (const chapter of story!.chapters) {
-      for (const lang of LANGS) {
-        expect(chapter.title[lang].trim(), `${chapter.id} title ${lang}`).not.toBe('');
-        expect(chapter.body[lang].trim().length, `${chapter.id} body ${lang}`).toBeGreaterThan(60);
-        for (const source of chapter.sources) expect(source.title[lang].trim()).not.toBe('');
+      for (const lang of story!.languages) {
+        expect(chapter.title[lang]?.trim(), `${chapter.id} title ${lang}`).toBeTruthy();
+        expect(chapter.body[lang]?.trim().length, `${chapter.id} body ${lang}`).toBeGreaterThan(60);
+        for (const source of chapter.sources) expect(source.title[lang]?.trim()).toBeTruthy();
       }
       expect(chapter.sources.length, `${chapter.id} cites its sources`).toBeGreaterThan(0);
     }

@@ -1,9 +1,10 @@
 /** The front matter of a story: its YAML validated, group and layer ids checked, turned into story fields. */
 import { validate } from './explain-zod-issues';
 import { fieldName } from './field-path';
+import { checkLocalized, languageList } from './languages';
 import type { Report } from './report';
 import { frontMatterSchema, type FrontMatter } from './schema';
-import type { LayerStyle, Story, StoryLayer } from './types';
+import { DEFAULT_LANGUAGES, type Lang, type LayerStyle, type Story, type StoryLayer } from './types';
 import { locate, readYaml, type YamlPart } from './yaml-positions';
 
 /** What a usable front matter gives: the story's own fields, and the layer ids chapters may name. */
@@ -16,15 +17,25 @@ export interface FrontMatterResult {
   part: YamlPart;
 }
 
-/** Reads the YAML between the front matter fences; undefined (with the issues reported) when it is not usable. */
-export function readFrontMatter(source: string, report: Report): FrontMatterResult | undefined {
+/**
+ * Reads the YAML between the front matter fences; undefined (with the issues reported) when it is
+ * not usable. `read.languages` gets the story's languages whenever the front matter is valid YAML
+ * of the right shape, usable or not, so that chapters are checked against them all the same.
+ */
+export function readFrontMatter(
+  source: string,
+  report: Report,
+  read: { languages?: readonly Lang[] } = {},
+): FrontMatterResult | undefined {
   const yaml = readYaml(source, 2, 1, '', report);
   if (!yaml) return undefined;
   const { part, data } = yaml;
   const front = validate<FrontMatter>(frontMatterSchema, data, part, '', report);
   if (!front) return undefined;
 
-  let ok = true;
+  const languages = front.languages ?? [...DEFAULT_LANGUAGES];
+  read.languages = languages;
+  let ok = checkLanguages(front, languages, part, report);
   const firstGroup = new Map<string, number>();
   front.groups.forEach((group, i) => {
     ok = unique(firstGroup, group.id, i, part, ['groups', i, 'id'], 'group', report) && ok;
@@ -80,12 +91,48 @@ export function readFrontMatter(source: string, report: Report): FrontMatterResu
     id: front.id,
     title: front.title,
     ...(front.subtitle && { subtitle: front.subtitle }),
-    defaultLang: front.defaultLang,
+    languages,
+    defaultLang: front.defaultLang ?? languages[0]!,
     basemap: front.basemap,
     groups: front.groups.map((group) => ({ id: group.id, title: group.title })),
     layers,
   };
   return { story, layerIds: new Set(firstLayer.keys()), part };
+}
+
+/**
+ * Checks `languages` (each once), `defaultLang` (one of them), and that every piece of text in the
+ * front matter is in each of them.
+ */
+function checkLanguages(front: FrontMatter, languages: Lang[], part: YamlPart, report: Report): boolean {
+  let ok = true;
+  languages.forEach((lang, i) => {
+    if (languages.indexOf(lang) === i) return;
+    const at = locate(part, ['languages', i]);
+    report.error(at.line, at.column, `languages[${i}]`, `${lang} is listed twice`);
+    ok = false;
+  });
+  if (front.defaultLang && !languages.includes(front.defaultLang)) {
+    const at = locate(part, ['defaultLang']);
+    report.error(
+      at.line,
+      at.column,
+      'defaultLang',
+      `${front.defaultLang} is not one of the story's languages (${languageList(languages)})`,
+    );
+    ok = false;
+  }
+  const texts: [PropertyKey[], FrontMatter['title'] | undefined][] = [
+    [['title'], front.title],
+    [['subtitle'], front.subtitle],
+    ...front.groups.map((group, i): [PropertyKey[], FrontMatter['title']] => [['groups', i, 'title'], group.title]),
+    ...front.layers.flatMap((layer, i): [PropertyKey[], FrontMatter['title'] | undefined][] => [
+      [['layers', i, 'title'], layer.title],
+      [['layers', i, 'style', 'dashLabel'], layer.style.dashLabel],
+    ]),
+  ];
+  for (const [path, text] of texts) if (text && !checkLocalized(text, languages, part, path, '', report)) ok = false;
+  return ok;
 }
 
 /** Records an id; reports it when an earlier item already has it. */

@@ -7,7 +7,7 @@ import { readChapter, type SeenChapters } from './chapters';
 import { readFrontMatter } from './front-matter';
 import { recordPositions } from './positions';
 import { Report } from './report';
-import type { ParseResult, Story } from './types';
+import { DEFAULT_LANGUAGES, type Lang, type ParseResult, type Story } from './types';
 import { utf8Length } from './utf8-length';
 import { locate, type YamlPart } from './yaml-positions';
 
@@ -39,14 +39,16 @@ export function parseStory(text: string, file: string): ParseResult {
     return report.result();
   }
 
-  const front = readFrontMatter(lines.slice(1, close).join('\n'), report);
+  const read: { languages?: readonly Lang[] } = {};
+  const front = readFrontMatter(lines.slice(1, close).join('\n'), report, read);
   const blocks = splitChapters(lines, close + 1, report);
   if (blocks.length === 0) {
     report.error(close + 1, 1, 'chapters', 'the story has no chapters: add a ```chapter block after the front matter');
   }
   const seen: SeenChapters = new Map();
   const parts = new Map<number, YamlPart>();
-  const chapters = blocks.flatMap((block) => readChapter(block, front?.layerIds, seen, report, parts));
+  const languages = read.languages ?? DEFAULT_LANGUAGES;
+  const chapters = blocks.flatMap((block) => readChapter(block, front?.layerIds, languages, seen, report, parts));
   // Nothing to show without a usable front matter or a single usable chapter.
   if (!front || chapters.length === 0) return report.result();
   const story: Story = { ...front.story, file, chapters };

@@ -21,14 +21,18 @@ describe('ids', () => {
 });
 
 describe('localized text', () => {
-  it('needs both languages, each with some text', () => {
+  it('takes text in any of the three languages, each with some text, at least one', () => {
     expect(localizedSchema.safeParse({ 'zh-Hant': '生態', en: 'Ecology' }).success).toBe(true);
-    expect(localizedSchema.safeParse({ 'zh-Hant': '生態' }).success).toBe(false);
+    expect(localizedSchema.safeParse({ 'zh-Hant': '生態', 'zh-Hans': '生态', en: 'Ecology' }).success).toBe(true);
+    // Which languages a text needs depends on the story's `languages`: the parser checks that.
+    expect(localizedSchema.safeParse({ 'zh-Hant': '生態' }).success).toBe(true);
+    expect(localizedSchema.safeParse({}).success).toBe(false);
     expect(localizedSchema.safeParse({ 'zh-Hant': '生態', en: '  ' }).success).toBe(false);
+    expect(localizedSchema.safeParse({ 'zh-Hans': '' }).success).toBe(false);
     expect(localizedSchema.safeParse('Ecology').success).toBe(false);
   });
 
-  it('rejects a third language', () => {
+  it('rejects a language the viewer does not speak', () => {
     expect(localizedSchema.safeParse({ 'zh-Hant': '生態', en: 'Ecology', fr: 'Écologie' }).success).toBe(false);
   });
 });

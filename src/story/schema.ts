@@ -43,14 +43,31 @@ function numberIn(min: number, max?: number, unit = '', expected?: string) {
   return max === undefined ? schema : schema.check(z.maximum(max, { error: message }));
 }
 
-/** Text in every language the viewer speaks, each non-empty. */
+const LOCALIZED_EXPECTED = 'expected a map of text by language, e.g. {zh-Hant: 生態, en: Ecology}';
+
+/**
+ * Text by language, each non-empty, at least one. Which languages it must have depends on the
+ * story's `languages` (checked by the parser, languages.ts): the schema knows only the keys.
+ */
 export const localizedSchema = strict(
   {
-    'zh-Hant': text('expected non-empty Traditional Chinese text'),
-    en: text('expected non-empty English text'),
+    'zh-Hant': z.optional(text('expected non-empty Traditional Chinese text')),
+    'zh-Hans': z.optional(text('expected non-empty Simplified Chinese text')),
+    en: z.optional(text('expected non-empty English text')),
   },
-  'expected a map with zh-Hant and en text, e.g. {zh-Hant: 生態, en: Ecology}',
-);
+  LOCALIZED_EXPECTED,
+)
+  .check(
+    z.refine((value) => Object.keys(value).length > 0, {
+      error: 'expected text in at least one language, e.g. {zh-Hant: 生態, en: Ecology}',
+    }),
+  )
+  .register(z.globalRegistry, { minProperties: 1 });
+
+const LANG_EXPECTED = 'expected zh-Hant, zh-Hans or en';
+
+/** A language a story can offer. */
+export const langSchema = z.enum(LANGS, { error: LANG_EXPECTED });
 
 const COLOR_EXPECTED = "expected a CSS hex colour in quotes, e.g. '#2e7d32'";
 
@@ -297,7 +314,12 @@ export const frontMatterSchema = strict(
     id: idSchema,
     title: localizedSchema,
     subtitle: z.optional(localizedSchema),
-    defaultLang: z._default(z.enum(LANGS, { error: 'expected zh-Hant or en' }), 'zh-Hant'),
+    languages: z.optional(
+      z
+        .array(langSchema, { error: 'expected a list of languages, e.g. [zh-Hant, zh-Hans, en]' })
+        .check(z.minLength(1, { error: 'expected at least one language, e.g. [zh-Hant, en]' })),
+    ),
+    defaultLang: z.optional(langSchema),
     basemap: z._default(basemapSchema, 'offline'),
     groups: z._default(z.array(groupSchema, { error: 'expected a list of groups' }), []),
     layers: z._default(z.array(layerSchema, { error: 'expected a list of layers' }), []),

@@ -4,14 +4,23 @@
  * element and map modules only read them; nothing flows back into a story.
  */
 
-/** Languages every reader-facing string exists in. */
-export const LANGS = ['zh-Hant', 'en'] as const;
+/**
+ * Languages the viewer speaks, every interface string among them: Traditional Chinese, Simplified
+ * Chinese, English. A story offers some of them (`Story.languages`).
+ */
+export const LANGS = ['zh-Hant', 'zh-Hans', 'en'] as const;
 
 /** A language tag the viewer speaks. */
 export type Lang = (typeof LANGS)[number];
 
-/** A string in every language the viewer speaks. */
-export type Localized = Record<Lang, string>;
+/** The languages of a story that does not declare them. */
+export const DEFAULT_LANGUAGES: readonly Lang[] = ['zh-Hant', 'en'];
+
+/**
+ * A story's text by language: each language the story offers (Simplified Chinese converted from
+ * the Traditional where the author did not write it), any other missing.
+ */
+export type Localized = Partial<Record<Lang, string>>;
 
 /** A longitude/latitude pair in WGS 84 (RFC 7946 axis order). */
 export type LngLat = [number, number];
@@ -190,6 +199,8 @@ export interface Chapter {
   sources: SourceRef[];
   /** A measurement to show, if any. */
   measure?: ChapterMeasure;
+  /** Set when the chapter's Simplified Chinese text was converted from its Traditional, not written. */
+  converted?: boolean;
   /** Line number of the chapter block in the story file. */
   line: number;
   /** Position of the chapter block in the file, from 0, counting dropped chapters: `chapters[index]` in issues. */
@@ -204,7 +215,9 @@ export interface Story {
   file: string;
   title: Localized;
   subtitle?: Localized;
-  /** Language shown when the host page does not choose one. */
+  /** The languages the story offers, in the order of the language switch. */
+  languages: Lang[];
+  /** Language shown when the host page does not choose one; one of `languages`. */
   defaultLang: Lang;
   /** Basemap: `offline` (embedded, the default) or a MapLibre style URL. */
   basemap: string;
