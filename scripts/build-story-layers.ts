@@ -9,7 +9,8 @@
  *
  * Every file is RFC 7946: WGS 84 lon/lat, exterior rings counter-clockwise and holes clockwise
  * (section 3.1.6), rings closed, coordinates rounded to 6 decimals (about 0.1 m). Every feature
- * carries a string `id`, `name_zh_hant`, `name_en`, `source` and `confidence`.
+ * carries a string `id`, `name_zh_hant`, `name_zh_hans` (the reference sheet's Mainland name, else
+ * converted from the Traditional with OpenCC), `name_en`, `source` and `confidence`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -20,7 +20,7 @@ import { parseCommandLine, runsAsCommand } from './lib/cli.js';
 import { writeArchive, type TileInput } from './tiles/pmtiles-writer.js';
 
 /** Properties carried into the tiles; everything else is dropped to keep tiles small. */
-export const KEPT_PROPERTIES = ['name_zh_hant', 'name_en', 'source', 'confidence'] as const;
+export const KEPT_PROPERTIES = ['name_zh_hant', 'name_zh_hans', 'name_en', 'source', 'confidence'] as const;
 const EXTENT = 4096;
 
 export interface TileOptions {

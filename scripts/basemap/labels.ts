@@ -1,4 +1,15 @@
 /** The basemap's place labels (geo/basemap/labels.geojson): cities, districts, islands and water. */
+import { readFileSync } from 'node:fs';
+import { simplify } from '../../src/story/simplify.js';
+
+/** The Mainland names of the reference sheet (geo/reference/places.json), by Traditional name. */
+const SHEET_NAMES = new Map(
+  (
+    JSON.parse(readFileSync(new URL('../../geo/reference/places.json', import.meta.url), 'utf8')) as {
+      places: { name_zh_hant: string; name_zh_hans?: string }[];
+    }
+  ).places.flatMap((p) => (p.name_zh_hans ? [[p.name_zh_hant, p.name_zh_hans] as const] : [])),
+);
 
 /** A place label: WGS 84 position (centres good to about 1 km), names and display rank. */
 export interface LabelSpec {
@@ -7,6 +18,8 @@ export interface LabelSpec {
     /** A stable id from the English name, which chapters name in `places: {basemap: [...]}`. */
     label_id: string;
     name_zh_hant: string;
+    /** The name in Simplified Chinese: the reference sheet's, else converted from `name_zh_hant`. */
+    name_zh_hans: string;
     name_en: string;
     kind: 'city' | 'district' | 'water' | 'island';
     rank: 1 | 2 | 3 | 4;
@@ -22,7 +35,14 @@ const L = (
   rank: LabelSpec['properties']['rank'],
 ): LabelSpec => ({
   coordinates: [lon, lat],
-  properties: { label_id: labelId(en), name_zh_hant: zh, name_en: en, kind, rank },
+  properties: {
+    label_id: labelId(en),
+    name_zh_hant: zh,
+    name_zh_hans: SHEET_NAMES.get(zh) ?? simplify(zh),
+    name_en: en,
+    kind,
+    rank,
+  },
 });
 
 /** The id of a label: its English name in lower case, runs of other characters as one hyphen ("Deep Bay / Shenzhen Bay" -> "deep-bay-shenzhen-bay"). */

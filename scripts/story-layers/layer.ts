@@ -1,14 +1,18 @@
 /**
  * One output layer and its features. Every feature carries a string `id`, `name_zh_hant`,
- * `name_en`, `source` and `confidence`; its geometry is wound and rounded as RFC 7946 asks.
+ * `name_zh_hans`, `name_en`, `source` and `confidence`; its geometry is wound and rounded as
+ * RFC 7946 asks.
  */
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { simplify } from '../../src/story/simplify.js';
 import { areaKm2, roundLine, roundPosition, roundTo, windRings } from '../lib/geometry.js';
 import type { Place } from './places-file.js';
 
 /** The properties every story-layer feature has, before any of its own. */
 export type LayerProperties = Record<string, unknown> & {
   name_zh_hant: string;
+  /** The Simplified Chinese name; converted from `name_zh_hant` when not given. */
+  name_zh_hans?: string;
   name_en: string;
   source: string;
   confidence: string;
@@ -48,15 +52,21 @@ function finishGeometry<G extends Geometry>(g: G): G {
   }
 }
 
-/** One output feature, string id first. */
+/** One output feature, string id first, its Simplified Chinese name beside its Traditional one. */
 export function layerFeature<G extends Geometry>(id: string, geometry: G, properties: LayerProperties): Feature<G> {
-  return { type: 'Feature', id, properties, geometry: finishGeometry(geometry) };
+  const { name_zh_hant, name_zh_hans, ...rest } = properties;
+  const named = { name_zh_hant, name_zh_hans: name_zh_hans ?? simplify(name_zh_hant), ...rest };
+  return { type: 'Feature', id, properties: named, geometry: finishGeometry(geometry) };
 }
 
 /** Where a point stands: on land or on water (tests/geography.test.ts checks it against the ground). */
 export type Ground = 'land' | 'water';
 
-/** A point feature at a place of places.json: the names shown, a kind and its ground, then the place's own name, source and confidence. */
+/**
+ * A point feature at a place of places.json: the names shown, a kind and its ground, then the
+ * place's own name, source and confidence. Shown by the place's own name, it takes the sheet's
+ * Simplified name (Mainland usage: 沙头角口岸, not a conversion of 沙頭角管制站) too.
+ */
 export function placePoint(
   id: string,
   place: Place,
@@ -67,6 +77,7 @@ export function placePoint(
     { type: 'Point', coordinates: place.point },
     {
       name_zh_hant: shown.name_zh_hant,
+      ...(shown.name_zh_hant === place.name_zh_hant && place.name_zh_hans && { name_zh_hans: place.name_zh_hans }),
       name_en: shown.name_en,
       kind: shown.kind,
       on: shown.on ?? 'land',

@@ -6,6 +6,8 @@ export interface Place {
   id: string;
   name_en: string;
   name_zh_hant: string;
+  /** The name as written on the Mainland, in Simplified characters. */
+  name_zh_hans?: string;
   kind: string;
   point: Position;
   bbox?: BBox;

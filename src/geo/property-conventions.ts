@@ -1,7 +1,8 @@
 /**
  * The project's own rule for the properties of layer files, kept apart from RFC 7946: layer
- * features say what they are in both languages and where they come from; basemap land says
- * its source, basemap labels their names.
+ * features say what they are in Traditional Chinese and English and where they come from; basemap
+ * land says its source, basemap labels their names. A Simplified Chinese name (`name_zh_hans`) may
+ * come with the others; the map labels a feature without one with its Traditional name.
  */
 import type { Feature, GeoJSON } from 'geojson';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
@@ -27,6 +28,8 @@ interface Problem {
 
 const LAYER_KEYS = ['name_zh_hant', 'name_en', 'source', 'confidence'] as const;
 const LABEL_KEYS = ['name_zh_hant', 'name_en'] as const;
+/** Names a feature may have, non-empty text when it does. */
+const OPTIONAL_NAME_KEYS = ['name_zh_hans'] as const;
 
 /** Where `data` breaks the convention, feature by feature. */
 function conventionProblems(data: GeoJSON, convention: PropertyConvention): Problem[] {
@@ -57,6 +60,15 @@ function conventionProblems(data: GeoJSON, convention: PropertyConvention): Prob
       const problem = value === undefined ? `missing "${key}"` : `"${key}" must be a non-empty string`;
       problems.push({ path: [...path, 'properties', key], message: `${problem} (${what} need ${keys.join(', ')})` });
     }
+    if (keys === LAYER_KEYS || keys === LABEL_KEYS)
+      for (const key of OPTIONAL_NAME_KEYS) {
+        const value = props && Object.hasOwn(props, key) ? (props[key] as unknown) : undefined;
+        if (value === undefined || (typeof value === 'string' && value.trim() !== '')) continue;
+        problems.push({
+          path: [...path, 'properties', key],
+          message: `"${key}" must be a non-empty string when given`,
+        });
+      }
   }
   return problems;
 }

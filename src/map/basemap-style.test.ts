@@ -21,8 +21,11 @@ describe('offlineStyle', () => {
     ]);
     const place = style.layers.find((l) => l.id === 'basemap-labels-place');
     expect(place?.type === 'symbol' && place.layout?.['text-field']).toEqual(labelText('en'));
-    expect(labelText('en')).toEqual(['coalesce', ['get', 'name_en'], ['get', 'name_zh_hant'], '']);
-    expect(labelText('zh-Hant')).toEqual(['coalesce', ['get', 'name_zh_hant'], ['get', 'name_en'], '']);
+    const name = (key: string) => ['get', key];
+    expect(labelText('en')).toEqual(['coalesce', name('name_en'), name('name_zh_hant'), name('name_zh_hans'), '']);
+    expect(labelText('zh-Hant')).toEqual(['coalesce', ...['name_zh_hant', 'name_zh_hans', 'name_en'].map(name), '']);
+    // A place without a Simplified name is labelled with its Traditional one, not its English one.
+    expect(labelText('zh-Hans')).toEqual(['coalesce', ...['name_zh_hans', 'name_zh_hant', 'name_en'].map(name), '']);
   });
 
   it('takes the land as vector tiles: a vector source, its layer named on the land and coast layers', () => {

@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Lang } from '../story/types.js';
-import { LABEL_FONT, labelText } from './labels.js';
+import { labelFont, labelText } from './labels.js';
 
 // Only MapLibre's types: the style is a plain object, built and tested without a map.
 
@@ -101,7 +101,7 @@ export function offlineStyle(data: BasemapData, lang: Lang): StyleSpecification 
         filter: ['==', ['get', 'kind'], 'water'],
         layout: {
           'text-field': labelText(lang),
-          'text-font': LABEL_FONT,
+          'text-font': labelFont(lang),
           'text-size': ['interpolate', ['linear'], ['zoom'], 7, 11, 12, 14],
           'text-letter-spacing': 0.1,
           'text-max-width': 8,
@@ -115,7 +115,7 @@ export function offlineStyle(data: BasemapData, lang: Lang): StyleSpecification 
         filter: ['!=', ['get', 'kind'], 'water'],
         layout: {
           'text-field': labelText(lang),
-          'text-font': LABEL_FONT,
+          'text-font': labelFont(lang),
           // Rank 1 labels (cities) are larger; lesser ranks yield to them on collision.
           'text-size': [
             'interpolate',

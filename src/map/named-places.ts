@@ -7,7 +7,7 @@
 import type { FilterSpecification, Map as MapLibreMap, SymbolLayerSpecification } from 'maplibre-gl';
 import { BASEMAP_PLACES, type Lang } from '../story/types.js';
 import { BASEMAP_SOURCE } from './basemap-style.js';
-import { LABEL_FONT, labelText } from './labels.js';
+import { labelFont, labelText } from './labels.js';
 import type { FeatureIds } from './chapter-state.js';
 import { FEATURE_ID_PROPERTY, storySourceId } from './style.js';
 
@@ -34,7 +34,7 @@ export function namedPlacesLayer(key: string, lang: Lang): SymbolLayerSpecificat
     filter: namedPlacesFilter(key, []),
     layout: {
       'text-field': labelText(lang),
-      'text-font': LABEL_FONT,
+      'text-font': labelFont(lang),
       // Smaller at the low zooms of whole-region views, where named places crowd together.
       'text-size': ['interpolate', ['linear'], ['zoom'], 7, 11, 10, 14],
       // Story points have a marker: the name goes beside it, or above or below where two named

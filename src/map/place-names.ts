@@ -1,11 +1,13 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { BASEMAP_PLACES, type Lang } from '../story/types.js';
+import { nameProperties } from './labels.js';
 
-/** The name of a feature in `lang`, else in the other language; undefined when it has neither. */
+/** The name of a feature in `lang`, else in the next language that has one; undefined when it has none. */
 function nameOf(feature: Feature, lang: Lang): string | undefined {
   const p = feature.properties ?? {};
-  const [first, second] = lang === 'en' ? ['name_en', 'name_zh_hant'] : ['name_zh_hant', 'name_en'];
-  const name: unknown = p[first] ?? p[second];
+  const name: unknown = nameProperties(lang)
+    .map((key): unknown => p[key])
+    .find((value) => value !== undefined && value !== null);
   return typeof name === 'string' && name.trim() !== '' ? name : undefined;
 }
 

@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang, LayerStyle, StoryLayer } from '../story/types.js';
-import { LABEL_FONT, labelText } from './labels.js';
+import { labelFont, labelText } from './labels.js';
 
 // Only MapLibre's types: the layers are plain objects, built and tested without a map.
 
@@ -177,7 +177,7 @@ export function storyLayerSpecs(layer: StoryLayer, lang: Lang): StoryLayerSpecs 
       layout: {
         visibility: hidden,
         'text-field': labelText(lang),
-        'text-font': LABEL_FONT,
+        'text-font': labelFont(lang),
         'text-size': 13,
         'text-offset': [0, 0.9],
         'text-anchor': 'top',
