@@ -43,8 +43,6 @@ function numberIn(min: number, max?: number, unit = '', expected?: string) {
   return max === undefined ? schema : schema.check(z.maximum(max, { error: message }));
 }
 
-const LOCALIZED_EXPECTED = 'expected a map of text by language, e.g. {zh-Hant: 生態, en: Ecology}';
-
 /**
  * Text by language, each non-empty, at least one. Which languages it must have depends on the
  * story's `languages` (checked by the parser, languages.ts): the schema knows only the keys.
@@ -55,19 +53,13 @@ export const localizedSchema = strict(
     'zh-Hans': z.optional(text('expected non-empty Simplified Chinese text')),
     en: z.optional(text('expected non-empty English text')),
   },
-  LOCALIZED_EXPECTED,
+  'expected a map of text by language, e.g. {zh-Hant: 生態, en: Ecology}',
 )
-  .check(
-    z.refine((value) => Object.keys(value).length > 0, {
-      error: 'expected text in at least one language, e.g. {zh-Hant: 生態, en: Ecology}',
-    }),
-  )
+  .check(z.refine((value) => Object.keys(value).length > 0, { error: 'expected text in at least one language' }))
   .register(z.globalRegistry, { minProperties: 1 });
 
-const LANG_EXPECTED = 'expected zh-Hant, zh-Hans or en';
-
 /** A language a story can offer. */
-export const langSchema = z.enum(LANGS, { error: LANG_EXPECTED });
+export const langSchema = z.enum(LANGS, { error: 'expected zh-Hant, zh-Hans or en' });
 
 const COLOR_EXPECTED = "expected a CSS hex colour in quotes, e.g. '#2e7d32'";
 

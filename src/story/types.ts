@@ -47,7 +47,7 @@ export interface LayerStyle {
   dashLabel?: Localized;
   /** Circle radius in CSS pixels for points. */
   circleRadius: number;
-  /** Label points (and polygon centres) with `name_zh_hant` / `name_en`. */
+  /** Label points (and polygon centres) with their name in the reader's language (`name_zh_hant`, `name_zh_hans`, `name_en`). */
   label: boolean;
 }
 
