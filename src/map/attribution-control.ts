@@ -89,7 +89,7 @@ export class StoryAttributionControl implements IControl {
   get lines(): string[] {
     const strings = CONTROL_STRINGS[this.lang];
     const lines = [
-      ...(this.fallback ? [strings['AttributionControl.Fallback']!] : []),
+      ...(this.fallback ? [strings['AttributionControl.Fallback']] : []),
       ...(this.offline ? BASEMAP_ATTRIBUTION : []),
     ];
     const managers = (this.map as unknown as { style?: StyleSources } | undefined)?.style?.tileManagers ?? {};
@@ -111,7 +111,7 @@ export class StoryAttributionControl implements IControl {
 
   private readonly update = (): void => {
     if (!this.inner || !this.button) return;
-    const label = CONTROL_STRINGS[this.lang]['AttributionControl.ToggleAttribution']!;
+    const label = CONTROL_STRINGS[this.lang]['AttributionControl.ToggleAttribution'];
     this.button.setAttribute('aria-label', label);
     this.button.title = label;
     const text = this.lines.join(' | ');

@@ -1,10 +1,23 @@
 import type { Lang } from '../story/types.js';
 
+/** The MapLibre locale keys the viewer sets: every language must give each (the type checks it). */
+type ControlKey =
+  | 'NavigationControl.ZoomIn'
+  | 'NavigationControl.ZoomOut'
+  | 'NavigationControl.ResetBearing'
+  | 'AttributionControl.ToggleAttribution'
+  | 'AttributionControl.Fallback'
+  | 'ScaleControl.Meters'
+  | 'ScaleControl.Kilometers'
+  | 'CooperativeGesturesHandler.MobileHelpText'
+  | 'CooperativeGesturesHandler.WindowsHelpText'
+  | 'CooperativeGesturesHandler.MacHelpText';
+
 /**
  * MapLibre's own control labels (its `locale` table keys), in each language the viewer speaks:
  * the zoom buttons and the attribution toggle are read out by screen readers too.
  */
-export const CONTROL_STRINGS: Record<Lang, Record<string, string>> = {
+export const CONTROL_STRINGS = {
   'zh-Hant': {
     'NavigationControl.ZoomIn': '放大',
     'NavigationControl.ZoomOut': '縮小',
@@ -25,6 +38,9 @@ export const CONTROL_STRINGS: Record<Lang, Record<string, string>> = {
     'AttributionControl.Fallback': '离线底图（备用：指定的底图未能加载）',
     'ScaleControl.Meters': '米',
     'ScaleControl.Kilometers': '公里',
+    'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
+    'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 并滚动以缩放地图',
+    'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 并滚动以缩放地图',
   },
   en: {
     'NavigationControl.ZoomIn': 'Zoom in',
@@ -38,10 +54,10 @@ export const CONTROL_STRINGS: Record<Lang, Record<string, string>> = {
     'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
     'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
   },
-};
+} as const satisfies Record<Lang, Record<ControlKey, string>>;
 
 /** Control buttons whose label follows the language, by CSS class and locale key. */
-export const CONTROL_BUTTONS: readonly [selector: string, key: string][] = [
+export const CONTROL_BUTTONS: readonly [selector: string, key: ControlKey][] = [
   ['.maplibregl-ctrl-zoom-in', 'NavigationControl.ZoomIn'],
   ['.maplibregl-ctrl-zoom-out', 'NavigationControl.ZoomOut'],
   ['.maplibregl-ctrl-compass', 'NavigationControl.ResetBearing'],
@@ -51,7 +67,7 @@ export const CONTROL_BUTTONS: readonly [selector: string, key: string][] = [
 /** Relabels MapLibre's control buttons in `container`: MapLibre reads its locale only when the map is created. */
 export function relabelControls(container: ParentNode, lang: Lang): void {
   for (const [selector, key] of CONTROL_BUTTONS) {
-    const text = CONTROL_STRINGS[lang][key]!;
+    const text = CONTROL_STRINGS[lang][key];
     container.querySelectorAll(selector).forEach((button) => {
       button.setAttribute('aria-label', text);
       button.setAttribute('title', text);
@@ -59,5 +75,5 @@ export function relabelControls(container: ParentNode, lang: Lang): void {
   }
   // The hint a one-finger drag on the map shows (cooperative gestures): not a button, text only.
   const hint = container.querySelector('.maplibregl-mobile-message');
-  if (hint) hint.textContent = CONTROL_STRINGS[lang]['CooperativeGesturesHandler.MobileHelpText']!;
+  if (hint) hint.textContent = CONTROL_STRINGS[lang]['CooperativeGesturesHandler.MobileHelpText'];
 }
