@@ -7,7 +7,7 @@ const base = inject('baseUrl');
 describe('the built site’s index of stories', () => {
   const withPage = useBrowser();
 
-  it('lists each shipped story by its title in both languages, each opening the viewer in that language', async () => {
+  it('lists each shipped story by its title in each of its languages, each opening the viewer in that language', async () => {
     await withPage(`${base}stories/index.html`, async ({ page, errors }) => {
       const links = await page
         .locator('main li a')
@@ -19,6 +19,11 @@ describe('the built site’s index of stories', () => {
           text: '粵港深合作：由組裝合成到美麗海灣',
           lang: 'zh-Hant-HK',
           href: '../index.html?story=stories%2Fgba-cooperation.json&lang=zh-Hant',
+        },
+        {
+          text: '粤港深合作：由组装合成到美丽海湾',
+          lang: 'zh-Hans-CN',
+          href: '../index.html?story=stories%2Fgba-cooperation.json&lang=zh-Hans',
         },
         {
           text: 'Guangdong, Shenzhen and Hong Kong: from modular buildings to a shared bay',
@@ -36,14 +41,17 @@ describe('the built site’s index of stories', () => {
           href: '../index.html?story=stories%2Fhk-land-tiles.json&lang=en',
         },
       ]);
-      await Promise.all([page.waitForURL(/index\.html\?story=/), page.locator('main li a[lang="en"]').first().click()]);
+      await Promise.all([
+        page.waitForURL(/index\.html\?story=/),
+        page.locator('main li a[lang="zh-Hans-CN"]').first().click(),
+      ]);
       await page.waitForFunction(() => customElements.get('geo-story'));
       await waitReady(page);
       const shown = await page.evaluate(() => {
         const el = document.querySelector('geo-story')!;
         return { lang: el.lang, title: el.shadowRoot!.querySelector('h1')?.textContent?.trim() };
       });
-      expect(shown).toEqual({ lang: 'en', title: links[1]!.text });
+      expect(shown).toEqual({ lang: 'zh-Hans', title: links[1]!.text });
       expect(errors).toEqual([]);
     });
   });

@@ -83,10 +83,11 @@ describe('the site build', () => {
     expect(output).toMatch(/geo\/broken\.geojson:1:\d+: error: /);
   }, 60_000);
 
-  it('builds the stories it ships, with an index page linking each in both languages', () => {
+  it('builds the stories it ships, with an index page linking each in every language it offers', () => {
     put('stories/good.md', story('good', 'Good & <Proper>'));
+    put('stories/three.md', story('three', 'Three').replace('\ntitle:', '\nlanguages: [zh-Hans, zh-Hant, en]\ntitle:'));
     put('stories/draft.md', story('draft', 'Draft', 'high'));
-    put('site.config.json', JSON.stringify({ stories: ['good.md'] }));
+    put('site.config.json', JSON.stringify({ stories: ['good.md', 'three.md'] }));
     const { status, output } = viteBuild();
     expect(output).not.toMatch(/: error: /);
     expect(status).toBe(0);
@@ -98,6 +99,13 @@ describe('the site build', () => {
       '<a href="../index.html?story=stories%2Fgood.json&amp;lang=en" lang="en">Good &#38; &#60;Proper&#62;</a>',
     );
     expect(page).not.toContain('Draft');
+    expect(page).not.toContain('stories%2Fgood.json&amp;lang=zh-Hans');
+    // In the story's order, its Simplified Chinese title converted from the Traditional.
+    expect(page).toContain(
+      '<h2><a href="../index.html?story=stories%2Fthree.json&amp;lang=zh-Hans" lang="zh-Hans-CN">山顶</a></h2>\n' +
+        '        <p><a href="../index.html?story=stories%2Fthree.json&amp;lang=zh-Hant" lang="zh-Hant-HK">山頂</a></p>\n' +
+        '        <p><a href="../index.html?story=stories%2Fthree.json&amp;lang=en" lang="en">Three</a></p>',
+    );
   }, 60_000);
 });
 

@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import type { Plugin } from 'vite';
-import { localize } from '../../src/story/lang';
-import type { Localized } from '../../src/story/types';
+import { langTag, localize } from '../../src/story/lang.js';
+import type { Lang, Localized } from '../../src/story/types.js';
 
 /**
  * The validator and the story parser, loaded when a build starts rather than imported: Vite
@@ -16,11 +16,12 @@ import type { Localized } from '../../src/story/types';
  * bundler (imports without extensions), which tsx runs as they are.
  */
 async function loadValidator() {
-  const [validate, parse] = await Promise.all([
+  const [validate, parse, simplify] = await Promise.all([
     tsImport('../validate.ts', import.meta.url) as Promise<typeof import('../validate')>,
     tsImport('../../src/story/parse.ts', import.meta.url) as Promise<typeof import('../../src/story/parse')>,
+    tsImport('../../src/story/simplify.ts', import.meta.url) as Promise<typeof import('../../src/story/simplify')>,
   ]);
-  return { ...validate, parseStory: parse.parseStory };
+  return { ...validate, parseStory: parse.parseStory, simplifyStory: simplify.simplifyStory };
 }
 
 /** The story files in stories/ (a README.md is documentation), as paths from the project's root, sorted. */
@@ -42,6 +43,9 @@ export const SITE_CONFIG = 'site.config.json';
 export interface ListedStory {
   /** Path from the project's root, e.g. `stories/gba-cooperation.md`. */
   file: string;
+  /** The languages the story offers, in its order. */
+  languages: readonly Lang[];
+  /** In each of its languages, Simplified Chinese converted where the author left it to conversion. */
   title: Localized;
   subtitle?: Localized;
 }
@@ -78,19 +82,23 @@ export function shippedStories(root: string): { files: string[] } | { error: str
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * The index page of the built site's stories (at stories/index.html): each title in both
- * languages, linked to the viewer showing its compiled file in that language.
+ * The index page of the built site's stories (at stories/index.html): each title in every language
+ * the story offers, in its order, linked to the viewer showing its compiled file in that language.
  */
 export function indexPage(stories: readonly ListedStory[]): string {
-  const link = (story: ListedStory, lang: 'zh-Hant' | 'en') =>
+  const link = (story: ListedStory, lang: Lang) =>
     `../index.html?story=${encodeURIComponent(compiledName(story.file))}&amp;lang=${lang}`;
+  const titled = (story: ListedStory, lang: Lang) =>
+    `<a href="${link(story, lang)}" lang="${langTag(lang)}">${escapeHtml(localize(story.title, lang))}</a>`;
   const items = stories.map((story) => {
-    const sub = story.subtitle
-      ? `\n        <p><span lang="zh-Hant-HK">${escapeHtml(localize(story.subtitle, 'zh-Hant'))}</span> · <span lang="en">${escapeHtml(localize(story.subtitle, 'en'))}</span></p>`
+    const [first, ...others] = story.languages;
+    const subtitle = story.subtitle;
+    const sub = subtitle
+      ? `\n        <p>${story.languages.map((lang) => `<span lang="${langTag(lang)}">${escapeHtml(localize(subtitle, lang))}</span>`).join(' · ')}</p>`
       : '';
     return `      <li>
-        <h2><a href="${link(story, 'zh-Hant')}" lang="zh-Hant-HK">${escapeHtml(localize(story.title, 'zh-Hant'))}</a></h2>
-        <p><a href="${link(story, 'en')}" lang="en">${escapeHtml(localize(story.title, 'en'))}</a></p>${sub}
+        <h2>${titled(story, first!)}</h2>
+${others.map((lang) => `        <p>${titled(story, lang)}</p>`).join('\n')}${sub}
       </li>`;
   });
   return `<!doctype html>
@@ -142,7 +150,7 @@ export function siteStories(): Plugin {
     async buildStart() {
       const shipped = shippedStories(root);
       if ('error' in shipped) this.error(shipped.error);
-      const { checkFiles, defaultFiles, formatReport, nodeHost, parseStory } = await loadValidator();
+      const { checkFiles, defaultFiles, formatReport, nodeHost, parseStory, simplifyStory } = await loadValidator();
       const host = nodeHost(root);
       const layers = defaultFiles(host).filter((f) => f.startsWith('geo/'));
       const report = checkFiles([...shipped.files, ...layers], host);
@@ -157,7 +165,10 @@ export function siteStories(): Plugin {
       listed = shipped.files.flatMap((file) => {
         const read = host.read(file);
         const story = 'text' in read ? parseStory(read.text, file).story : undefined;
-        return story ? [{ file, title: story.title, ...(story.subtitle && { subtitle: story.subtitle }) }] : [];
+        if (!story) return [];
+        simplifyStory(story);
+        const { languages, title, subtitle } = story;
+        return [{ file, languages, title, ...(subtitle && { subtitle }) }];
       });
     },
     generateBundle() {
