@@ -20,6 +20,18 @@ describe('prerendered story', () => {
     expect(prerendered(compiled, 'zh-Hant')).toContain('lang="zh-Hant-HK"><h1>山與海：深港三個地方</h1>');
   });
 
+  it('holds a story offering Simplified Chinese in it, converted by the build where the author left it', () => {
+    const file = 'stories/gba-cooperation.md';
+    const html = prerendered(
+      compileSanitised(readFileSync(resolve(import.meta.dirname, '../..', file), 'utf8'), file),
+      'zh-Hans',
+    );
+    expect(html).toMatch(/^<div slot="prerendered" lang="zh-Hans-CN"><h1>粤港深合作：由组装合成到美丽海湾<\/h1>/);
+    expect(html).toContain('<h2>粤港携手订立工程建设标准</h2>');
+    // Characters written only in Traditional Chinese: none is left in the title, headings or text.
+    expect(html).not.toMatch(/[粵組區與灣護線這發會們來個對說時還將經過寫讓國際島嶺廣鵬東門點]/u);
+  });
+
   it('escapes titles and carries chapter text only as sanitised', () => {
     const text = readFileSync(FIXTURE, 'utf8')
       .replace("'Hills and bays: three places shared by Shenzhen and Hong Kong'", '"<script>alert(1)</script> & co"')
