@@ -6,6 +6,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { GeoStory } from '../src/elements/geo-story.js';
+import { parseLang } from '../src/story/lang.js';
 
 /** A chapter camera as the picker reads it off the map. */
 export interface PickedCamera {
@@ -74,6 +75,27 @@ const STYLES = `
   }
 `;
 
+/** The picker's words: English, then Chinese in the script the story is read in. */
+const WORDS = {
+  'zh-Hant': {
+    title: 'Camera picker 相機取景',
+    yaml: 'Camera YAML 相機 YAML',
+    copy: 'Copy YAML 複製',
+    copied: 'Copied 已複製',
+    select: 'Select and copy the text 請選取並複製文字',
+  },
+  'zh-Hans': {
+    title: 'Camera picker 相机取景',
+    yaml: 'Camera YAML 相机 YAML',
+    copy: 'Copy YAML 复制',
+    copied: 'Copied 已复制',
+    select: 'Select and copy the text 请选取并复制文字',
+  },
+} as const;
+
+/** Simplified Chinese when the story is read in it, else Traditional. */
+const words = (el: GeoStory) => WORDS[parseLang(el.lang) === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant'];
+
 /** Shows the picker for `el`, following whichever map it has (a new story or a rebuilt map gets a new one). */
 export function showCameraPicker(el: GeoStory): void {
   const panel = document.createElement('details');
@@ -81,21 +103,25 @@ export function showCameraPicker(el: GeoStory): void {
   // Closed until asked for: open, it would cover the first chapter's text at the bottom left.
   panel.open = false;
   const title = document.createElement('summary');
-  title.textContent = 'Camera picker 相機取景';
   const yaml = document.createElement('textarea');
   yaml.readOnly = true;
   yaml.rows = 5;
-  yaml.setAttribute('aria-label', 'Camera YAML 相機 YAML');
   const copy = document.createElement('button');
   copy.type = 'button';
-  copy.textContent = 'Copy YAML 複製';
   const said = document.createElement('span');
   said.setAttribute('role', 'status');
+  const label = () => {
+    const w = words(el);
+    title.textContent = w.title;
+    yaml.setAttribute('aria-label', w.yaml);
+    copy.textContent = w.copy;
+  };
+  label();
   copy.addEventListener('click', () => {
     yaml.select();
     void navigator.clipboard.writeText(yaml.value).then(
-      () => (said.textContent = 'Copied 已複製'),
-      () => (said.textContent = 'Select and copy the text 請選取並複製文字'),
+      () => (said.textContent = words(el).copied),
+      () => (said.textContent = words(el).select),
     );
   });
   panel.append(title, yaml, copy, said);
@@ -109,6 +135,7 @@ export function showCameraPicker(el: GeoStory): void {
     if (followed) yaml.value = cameraYaml(pickCamera(el, followed));
   };
   const follow = () => {
+    label();
     const map = el.map;
     if (map === followed) return show();
     followed?.off('move', show);
