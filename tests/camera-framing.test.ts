@@ -71,7 +71,7 @@ function subject(story: Story, chapter: Chapter, storyFile: string): Position[] 
 interface Placement {
   map: { left: number; top: number; right: number; bottom: number };
   card: { left: number; top: number; right: number; bottom: number };
-  /** The controls over the map's top-left corner: the chapter navigation and the layer panel's button. */
+  /** The controls over the map: the chapter navigation, the layer panel's button, the credits when open. */
   controls: { left: number; top: number; right: number; bottom: number }[];
   /** Each subject position on the page, in CSS pixels. */
   points: [number, number][];
@@ -92,7 +92,9 @@ function placement(page: Page, index: number, lngLats: Position[]): Promise<Plac
       return {
         map: rect(box),
         card: rect(card),
-        controls: [nav, toggle].map((c) => rect(c.getBoundingClientRect())),
+        controls: [nav, toggle, el.shadowRoot!.querySelector('.maplibregl-ctrl-attrib[open]')]
+          .filter((c) => !!c)
+          .map((c) => rect(c.getBoundingClientRect())),
         points: points.map((p) => {
           const at = map.project([p[0]!, p[1]!]);
           return [canvas.left + at.x, canvas.top + at.y] as [number, number];

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CardRoom } from '../map/camera.js';
 import { READING_TOP } from '../scroll/chapter-scroll-controller.js';
 import type { Padding } from '../story/types.js';
-import { belowControls, cardFrame } from './card-frame.js';
+import { cardFrame, clearOfControls, type ControlsReach } from './card-frame.js';
 
 /** What the controller needs from its host element. */
 export interface CardFrameHost extends ReactiveControllerHost, HTMLElement {
@@ -62,22 +62,26 @@ export class CardFrameController implements ReactiveController, CardRoom {
     // The map box is as tall as the scroller (sticky at its top), so the reading line is this far down it.
     const top = map.height * READING_TOP;
     const placed = { left: rect.left - map.left, right: rect.right - map.left, top, bottom: top + rect.height };
-    return belowControls(cardFrame(map.width, map.height, placed), map.height, this.controlsBottom(map.top));
+    return clearOfControls(cardFrame(map.width, map.height, placed), map.height, this.controlsReach(map));
   }
 
   /**
-   * How far down the map box the controls over its top-left corner reach: the chapter navigation
-   * and the layer panel's button (its open panel is a passing thing the camera does not make room for).
+   * How far the controls over the map reach into it: down from its top, the chapter navigation and
+   * the layer panel's button (its open panel is a passing thing the camera does not make room
+   * for); up from its bottom, the map's credits while they are open.
    */
-  private controlsBottom(mapTop: number): number {
+  private controlsReach(map: DOMRect): ControlsReach {
     const overlay = this.query('.overlay');
     const layers = overlay?.querySelector('geo-story-layers');
-    const controls = [overlay?.querySelector('.story-nav'), layers?.shadowRoot?.querySelector('.toggle') ?? layers];
-    const bottoms = controls
-      .map((el) => el?.getBoundingClientRect())
-      .filter((rect): rect is DOMRect => !!rect && rect.height > 0)
-      .map((rect) => rect.bottom - mapTop);
-    return Math.max(0, ...bottoms);
+    const rect = (el: Element | null | undefined) => {
+      const r = el?.getBoundingClientRect();
+      return r && r.height > 0 ? r : undefined;
+    };
+    const tops = [overlay?.querySelector('.story-nav'), layers?.shadowRoot?.querySelector('.toggle') ?? layers]
+      .map(rect)
+      .map((r) => (r ? r.bottom - map.top : 0));
+    const credits = rect(this.query('.maplibregl-ctrl-attrib[open]'));
+    return { top: Math.max(0, ...tops), bottom: credits ? Math.max(0, map.bottom - credits.top) : 0 };
   }
 
   private query(selector: string): Element | null | undefined {

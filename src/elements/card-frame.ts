@@ -43,20 +43,30 @@ export function cardFrame(width: number, height: number, card: Box): Padding {
   return enough ? best.padding : NONE;
 }
 
-/** Space kept between the controls over the map's top and the subject framed below them. */
+/** Space kept between the controls over the map and the subject framed beside them. */
 const CONTROLS_GAP = 8;
 
+/** How far the controls over the map reach into it: from its top edge down, and from its bottom edge up. */
+export interface ControlsReach {
+  top: number;
+  bottom: number;
+}
+
 /**
- * `frame` with the subject also kept below the controls over the top of the map (the chapter
- * navigation and the layer panel's button reach `controls` px down it), as long as that leaves
- * 120 px of the map's height free; else `frame` as it is, and the controls float over the map.
+ * `frame` with the subject also kept clear of the controls over the map's top (the chapter
+ * navigation and the layer panel's button) and its bottom (the credits, when open), each as long
+ * as that leaves 120 px of the map's height free; else the controls float over the map there.
  *
  * @example
- * belowControls({ top: 0, right: 0, bottom: 591, left: 0 }, 844, 110); // { top: 118, right: 0, bottom: 591, left: 0 }
+ * clearOfControls({ top: 0, right: 0, bottom: 591, left: 0 }, 844, { top: 110, bottom: 0 }); // { top: 118, right: 0, bottom: 591, left: 0 }
  */
-export function belowControls(frame: Padding, height: number, controls: number): Padding {
-  const top = controls > 0 ? controls + CONTROLS_GAP : 0;
-  if (top <= frame.top) return frame;
-  const free = height - frame.bottom - top;
-  return free >= MIN_FREE_PX ? { ...frame, top } : frame;
+export function clearOfControls(frame: Padding, height: number, reach: ControlsReach): Padding {
+  const room = (px: number) => (px > 0 ? px + CONTROLS_GAP : 0);
+  const fits = (padding: Padding) => height - padding.top - padding.bottom >= MIN_FREE_PX;
+  let padding = frame;
+  const top = { ...padding, top: Math.max(padding.top, room(reach.top)) };
+  if (fits(top)) padding = top;
+  const bottom = { ...padding, bottom: Math.max(padding.bottom, room(reach.bottom)) };
+  if (fits(bottom)) padding = bottom;
+  return padding;
 }
