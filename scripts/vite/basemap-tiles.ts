@@ -5,17 +5,19 @@
  * to 12 within the land's bounds (the tiles without land too, empty, so no map ever asks for a
  * file that is not there); beyond zoom 12 MapLibre draws the zoom-12 tiles larger.
  *
- * The map module imports `virtual:geo-story-basemap-tiles`: where the tiles are, their bounds and
- * zooms, in one of two forms chosen per build:
+ * The map module imports `virtual:geo-story-basemap-tiles`: the tiles' bounds and zooms, and
+ * where they are, as an absolute URL, in one of two forms chosen per build:
  *
- * - `{ dir }`: a folder `<dir>-<hash>/` of `.pbf` files, relative to the chunk that holds the
- *   import (found with `new URL(dir, import.meta.url)` wherever the build is copied). The site
- *   and `dist/`, which are served as they are built; the dev server answers them from memory.
- * - `{ archive }`: one PMTiles archive `<archive>-<hash>.pmtiles` (scripts/tiles/pmtiles-writer.ts),
- *   its absolute URL. The npm package: a consumer's bundler (Vite, webpack 5) copies only files
- *   the code names with a literal `new URL('./file', import.meta.url)`, never a folder reached
- *   through a URL template, so the chunk names the archive exactly so (written in `renderChunk`,
- *   after every transform). 620 KB is far above any inline limit: it stays a file.
+ * - `{ dir }`: a folder `<dir>-<hash>/` of `.pbf` files. The site and `dist/`, which are served as
+ *   they are built; the dev server answers the tiles from memory.
+ * - `{ archive }`: one PMTiles archive `<archive>-<hash>.pmtiles` (scripts/tiles/pmtiles-writer.ts,
+ *   tiles gzip-compressed: 190 KB, far above any inline limit, so it stays a file). The npm
+ *   package: a consumer's bundler (Vite, webpack 5) copies only files the code names with a literal
+ *   `new URL('./file', import.meta.url)`, never a folder reached through a URL template.
+ *
+ * Either way the chunk holds `new URL('<relative to the chunk>', import.meta.url).href`, written
+ * in `renderChunk` after every transform, so it is found wherever the build is copied, and no
+ * `new URL` of a variable is left for a bundler to warn about.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -28,10 +30,11 @@ import type { TileInput } from '../tiles/pmtiles-writer';
 
 const ID = 'virtual:geo-story-basemap-tiles';
 const RESOLVED = `\0${ID}`;
-/** Replaced in each chunk by the tiles' folder relative to that chunk. */
+/**
+ * A global name no transform touches, replaced in each chunk by
+ * `new URL('<folder or archive relative to that chunk>', import.meta.url).href`.
+ */
 const PLACEHOLDER = '__GEO_STORY_BASEMAP_TILES__';
-/** Replaced in each chunk by `new URL('<archive relative to that chunk>', import.meta.url).href`. */
-const ARCHIVE_PLACEHOLDER = '__GEO_STORY_BASEMAP_ARCHIVE__';
 const DEV_PATH = '/@geo-story-basemap/';
 /** Source layer of the land in every tile. */
 export const LAND_LAYER = 'land';
@@ -98,8 +101,8 @@ function relativeTo(fileName: string, target: string): string {
 export function basemapTiles(form: BasemapForm = { dir: 'assets/basemap' }): Plugin {
   let root = process.cwd();
   let serving = false;
-  let folder = '';
-  let archive = '';
+  /** What the build writes: `<dir>-<hash>` or `<archive>-<hash>.pmtiles`. */
+  let target = '';
   return {
     name: 'geo-story:basemap-tiles',
     configResolved(config) {
@@ -114,28 +117,26 @@ export function basemapTiles(form: BasemapForm = { dir: 'assets/basemap' }): Plu
       const { bounds, hash } = await cutLand(root);
       const rest = `layer: ${JSON.stringify(LAND_LAYER)}, bounds: ${JSON.stringify(bounds)}, minzoom: 0, maxzoom: ${MAX_ZOOM}`;
       // The dev server answers the folder form from memory, whatever the build writes.
-      if (serving || 'dir' in form) {
-        if (!serving && 'dir' in form) folder = `${form.dir}-${hash}`;
-        return `export const BASEMAP_TILES = { dir: ${JSON.stringify(serving ? DEV_PATH : PLACEHOLDER)}, ${rest} };\n`;
-      }
-      archive = `${form.archive}-${hash}.pmtiles`;
-      // A global name no transform touches; renderChunk writes the literal `new URL` in its place.
-      return `export const BASEMAP_TILES = { archive: ${ARCHIVE_PLACEHOLDER}, ${rest} };\n`;
+      if (serving)
+        return `const path = ${JSON.stringify(DEV_PATH)};\nexport const BASEMAP_TILES = { dir: new URL(path, import.meta.url).href, ${rest} };\n`;
+      target = 'dir' in form ? `${form.dir}-${hash}` : `${form.archive}-${hash}.pmtiles`;
+      return `export const BASEMAP_TILES = { ${'dir' in form ? 'dir' : 'archive'}: ${PLACEHOLDER}, ${rest} };\n`;
     },
     renderChunk(code, chunk) {
-      if (folder && code.includes(PLACEHOLDER))
-        return { code: code.replaceAll(PLACEHOLDER, `${relativeTo(chunk.fileName, folder)}/`), map: null };
-      if (archive && code.includes(ARCHIVE_PLACEHOLDER)) {
-        const url = `new URL(${JSON.stringify(relativeTo(chunk.fileName, archive))}, import.meta.url).href`;
-        return { code: code.replaceAll(ARCHIVE_PLACEHOLDER, url), map: null };
-      }
-      return null;
+      if (!target || !code.includes(PLACEHOLDER)) return null;
+      const relative = relativeTo(chunk.fileName, target) + ('dir' in form ? '/' : '');
+      return {
+        code: code.replaceAll(PLACEHOLDER, `new URL(${JSON.stringify(relative)}, import.meta.url).href`),
+        map: null,
+      };
     },
     async generateBundle() {
-      if (archive) this.emitFile({ type: 'asset', fileName: archive, source: await archiveOf(await cutLand(root)) });
-      if (!folder) return;
-      for (const t of (await cutLand(root)).tiles)
-        this.emitFile({ type: 'asset', fileName: `${folder}/${t.z}/${t.x}/${t.y}.pbf`, source: t.data });
+      if (!target) return;
+      const cut = await cutLand(root);
+      if (!('dir' in form)) this.emitFile({ type: 'asset', fileName: target, source: await archiveOf(cut) });
+      else
+        for (const t of cut.tiles)
+          this.emitFile({ type: 'asset', fileName: `${target}/${t.z}/${t.x}/${t.y}.pbf`, source: t.data });
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {

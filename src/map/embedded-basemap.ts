@@ -8,9 +8,9 @@ import { offlineStyle } from './basemap-style.js';
 import { BASEMAP_PROTOCOL, basemapTileProtocol } from './basemap-tiles.js';
 
 // The basemap travels with the library and needs no CDN. The land is vector tiles cut at build
-// time (scripts/vite/basemap-tiles.ts), never inlined: files in a folder beside the build found
-// relative to this module (the site, dist/), or one PMTiles archive the npm package's chunk names
-// by its own URL, which a consumer's bundler copies. Either is read through BASEMAP_PROTOCOL, so
+// time (scripts/vite/basemap-tiles.ts), never inlined, found relative to this module's chunk:
+// files in a folder (the site, dist/), or one PMTiles archive that the npm package's chunk names
+// with a literal `new URL`, which a consumer's bundler copies. Either is read through BASEMAP_PROTOCOL, so
 // that each tile is read once for every map on the page (basemap-tiles.ts). The boundary and the labels (6 KB and 4 KB) travel
 // inside this chunk, parsed once for every element on the page: fetched by URL, a consumer's
 // bundler would inline files that small as data: URLs (Vite below 4 KB, webpack below 8 KB),
@@ -19,7 +19,7 @@ const { archive, dir } = BASEMAP_TILES;
 const TILES =
   archive !== undefined
     ? `${BASEMAP_PROTOCOL}://${archive}/{z}/{x}/{y}`
-    : `${BASEMAP_PROTOCOL}://${new URL(dir, import.meta.url).href}{z}/{x}/{y}.pbf`;
+    : `${BASEMAP_PROTOCOL}://${dir}{z}/{x}/{y}.pbf`;
 const BOUNDARY = JSON.parse(boundaryText) as FeatureCollection;
 const LABELS = JSON.parse(labelsText) as FeatureCollection;
 

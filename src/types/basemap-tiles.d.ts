@@ -3,7 +3,7 @@ declare module 'virtual:geo-story-basemap-tiles' {
   /** Where the tiles are: a folder of `{z}/{x}/{y}.pbf` files, or one PMTiles archive. */
   type Where =
     | {
-        /** The tiles' folder, relative to the module that imports this (resolve with import.meta.url). */
+        /** The tiles' folder, an absolute URL ending in `/`. */
         dir: string;
         archive?: undefined;
       }
