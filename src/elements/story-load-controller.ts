@@ -4,6 +4,7 @@ import '../events/geo-story-error.js';
 import { isCompiled, readCompiled, type CompiledStory } from '../story/compiled.js';
 import { fetchText } from '../story/fetch-text.js';
 import { localizedLang, shownLang } from '../story/lang.js';
+import { limits } from '../story/limits.js';
 import { needsSimplified } from '../story/story-texts.js';
 import { formatIssue, type Chapter, type Issue, type Lang, type Story } from '../story/types.js';
 import type { SanitizeHtml } from './sanitize-html.js';
@@ -244,7 +245,7 @@ export class StoryLoadController implements ReactiveController {
     const sanitize = loadSanitizer();
     let result: CompiledStory;
     try {
-      const text = await fetchText(url, src, abort.signal);
+      const text = await fetchText(url, src, { signal: abort.signal, maxBytes: limits.storyBytes, cap: 'storyBytes' });
       result = isCompiled(text) ? readCompiled(text, src) : await compileMarkdown(text, src);
       // A reader of Simplified Chinese reads it from the start, not after the Traditional.
       if (result.story && shownLang(result.story, this.host.lang) === 'zh-Hans' && needsSimplified(result.story))

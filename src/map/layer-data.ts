@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { asFeatureCollection, validateGeoJSON } from '../geo/validate-geojson.js';
 import { fetchText } from '../story/fetch-text.js';
+import { limits } from '../story/limits.js';
 import type { Issue, StoryLayer } from '../story/types.js';
 
 /** A story layer's file as loaded: its features, or why it cannot be drawn. */
@@ -35,7 +36,7 @@ export async function loadLayer(
   const url = new URL(layer.file, storyUrl).href;
   let text: string;
   try {
-    text = await fetchText(url, layer.file, signal);
+    text = await fetchText(url, layer.file, { signal, maxBytes: limits.layerBytes, cap: 'layerBytes' });
   } catch (error) {
     // "file not found: <file>", or "<file>: could not be loaded (why)".
     return { message: `${storyFile}:${layer.line}: error: layers.${layer.id}.file: ${(error as Error).message}` };

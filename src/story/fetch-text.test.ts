@@ -7,6 +7,7 @@ import { fetchJSON, fetchText, FetchTextError } from './fetch-text';
 // index.html for any path (status 200), a 404, a 500, and files that are there.
 let server: Server;
 let base: string;
+let endlessClosed = false;
 const INDEX = '<!doctype html><html><body><geo-story></geo-story></body></html>';
 
 beforeAll(async () => {
@@ -24,6 +25,20 @@ beforeAll(async () => {
     else if (path.startsWith('/broken/')) res.writeHead(500, 'Internal Server Error').end('oops');
     // Never answers; or sends its headers and the start of the body, then nothing more.
     else if (path === '/hang.geojson') return;
+    // 100 KB declared up front; or sent in chunks without a length, the body never ending.
+    else if (path === '/declared.geojson')
+      res.writeHead(200, { 'content-type': 'application/geo+json', 'content-length': 100_000 }).end(' '.repeat(100_000));
+    else if (path === '/endless.geojson') {
+      res.writeHead(200, { 'content-type': 'application/geo+json' });
+      const chunk = ' '.repeat(16_384);
+      const more = () => {
+        if (!res.destroyed && res.write(chunk)) setImmediate(more);
+        else if (!res.destroyed) res.once('drain', more);
+      };
+      res.once('close', () => (endlessClosed = true));
+      more();
+      return;
+    }
     else if (path === '/stall.geojson')
       res.writeHead(200, { 'content-type': 'application/geo+json' }).write('{"type":');
     else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(INDEX);
@@ -90,7 +105,7 @@ describe('fetchText', () => {
   it('rethrows an abort as it came', async () => {
     const abort = new AbortController();
     abort.abort();
-    const error = await fetchText(`${base}/story.md`, 'story.md', abort.signal).catch((e: unknown) => e);
+    const error = await fetchText(`${base}/story.md`, 'story.md', { signal: abort.signal }).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(FetchTextError);
     expect((error as Error).name).toBe('AbortError');
   });
@@ -98,21 +113,46 @@ describe('fetchText', () => {
 
 describe('fetchText with a timeout', () => {
   it('abandons a server that never answers, saying how long it waited', async () => {
-    const error = await failure(fetchText(`${base}/hang.geojson`, 'hang.geojson', undefined, 300));
+    const error = await failure(fetchText(`${base}/hang.geojson`, 'hang.geojson', { timeoutMs: 300 }));
     expect(error.message).toBe('hang.geojson: could not be loaded (no answer within 0.3 s)');
     expect(error.notFound).toBe(false);
   });
 
   it('abandons a body that stops arriving', async () => {
-    const error = await failure(fetchText(`${base}/stall.geojson`, 'stall.geojson', undefined, 300));
+    const error = await failure(fetchText(`${base}/stall.geojson`, 'stall.geojson', { timeoutMs: 300 }));
     expect(error.message).toBe('stall.geojson: could not be loaded (no answer within 0.3 s)');
   });
 
   it('still rethrows an abort through the signal as it came', async () => {
     const abort = new AbortController();
-    const p = fetchText(`${base}/hang.geojson`, 'hang.geojson', abort.signal, 5000);
+    const p = fetchText(`${base}/hang.geojson`, 'hang.geojson', { signal: abort.signal, timeoutMs: 5000 });
     abort.abort();
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('fetchText with a size cap', () => {
+  it('refuses a body whose declared length is over the cap, naming the file and the cap', async () => {
+    const error = await failure(
+      fetchText(`${base}/declared.geojson`, 'declared.geojson', { maxBytes: 50_000, cap: 'layerBytes' }),
+    );
+    expect(error.message).toBe(
+      'declared.geojson: not loaded: the file is 97.7 KB, more than 48.8 KB (limits.layerBytes)',
+    );
+  });
+
+  it('stops reading a body without a length once it passes the cap', async () => {
+    const error = await failure(
+      fetchText(`${base}/endless.geojson`, 'endless.geojson', { maxBytes: 200_000, cap: 'layerBytes', timeoutMs: 20_000 }),
+    );
+    expect(error.message).toBe('endless.geojson: not loaded: the file is more than 195.3 KB (limits.layerBytes)');
+    // The connection is given up, not drained to its (never coming) end.
+    await expect.poll(() => endlessClosed).toBe(true);
+  });
+
+  it('reads a body within the cap whole', async () => {
+    expect(await fetchText(`${base}/story.md`, 'story.md', { maxBytes: 17 })).toBe('---\ntitle: x\n---\n');
+    await failure(fetchText(`${base}/story.md`, 'story.md', { maxBytes: 16 }));
   });
 });
 
