@@ -12,13 +12,14 @@ import gjv from 'geojson-validation';
 import type { JsonIssues, Path } from './json-text';
 
 /**
- * Reports what geojson-validation finds wrong with `data`, parsed from the tree `root`. A
- * collection is checked feature by feature, so each message points at its feature.
+ * Reports what geojson-validation finds wrong with `data`, parsed from the tree `root` (each
+ * at the start of the file without one). A collection is checked feature by feature, so each
+ * message points at its feature.
  *
  * @example
  * crossCheckWithGeojsonValidation(JSON.parse(text), root, out);
  */
-export function crossCheckWithGeojsonValidation(data: GeoJSON, root: Node, out: JsonIssues): void {
+export function crossCheckWithGeojsonValidation(data: GeoJSON, root: Node | undefined, out: JsonIssues): void {
   const targets: { value: unknown; path: Path; check: (v: unknown) => unknown }[] =
     data.type === 'FeatureCollection'
       ? data.features.map((f, i) => ({ value: f, path: ['features', i], check: (v) => gjv.isFeature(v, true) }))
@@ -31,7 +32,7 @@ export function crossCheckWithGeojsonValidation(data: GeoJSON, root: Node, out: 
       messages = [`geojson-validation failed: ${String(e)}`];
     }
     if (!Array.isArray(messages)) continue;
-    const node = findNodeAtLocation(root, path);
+    const node = root && findNodeAtLocation(root, path);
     for (const message of messages) out.report(node, path, `geojson-validation: ${String(message)}`);
   }
 }

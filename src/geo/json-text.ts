@@ -123,6 +123,12 @@ export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** True when `text` takes at most `maxBytes` bytes in UTF-8. */
+export function withinBytes(text: string, maxBytes: number): boolean {
+  // Cheap bounds first: the UTF-16 length is at most the UTF-8 length, at least a third of it.
+  return text.length <= maxBytes && (text.length * 3 <= maxBytes || utf8Length(text) <= maxBytes);
+}
+
 /** JSON text parsed into a tree that keeps the offset of every node. */
 export interface JsonText {
   /** The text parsed: without its byte order mark. */
@@ -156,8 +162,7 @@ export function parseJsonText(text: string, file: string, limits: TextLimits): J
     return { issues };
   };
 
-  // Cheap bounds first: the UTF-16 length is at most the UTF-8 length, at least a third of it.
-  if (text.length > limits.maxBytes || (text.length * 3 > limits.maxBytes && utf8Length(text) > limits.maxBytes)) {
+  if (!withinBytes(text, limits.maxBytes)) {
     return fileIssue(`file is larger than ${limits.maxBytes} bytes; split or simplify it`);
   }
   text = withoutBom(text);

@@ -26,16 +26,25 @@ const FORBIDDEN_MEMBERS = new Map<string, readonly string[]>([
   ['Geometry', ['geometry', 'properties', 'features']],
 ]);
 
+/** The caps the RFC 7946 walk applies. */
+export interface ObjectCaps {
+  /** Stop walking once more positions than this have been read. */
+  maxPositions: number;
+  /** Refuse a FeatureCollection of more features than this, without walking them. */
+  maxFeatures: number;
+}
+
 /**
  * Checks a parsed GeoJSON file against RFC 7946, reporting into `out`; stops walking once more
- * than `maxPositions` positions have been read.
+ * than `caps.maxPositions` positions have been read, and does not walk a collection of more than
+ * `caps.maxFeatures` features.
  *
  * @example
  * const out = new JsonIssues(file, lines);
- * checkRfc7946(root, out, DEFAULT_LIMITS.maxPositions);
+ * checkRfc7946(root, out, { maxPositions: 5_000_000, maxFeatures: 200_000 });
  */
-export function checkRfc7946(root: Node, out: JsonIssues, maxPositions: number): void {
-  new ObjectChecker(out, new CoordinateChecker(out, maxPositions)).checkObject(root, [], 'any');
+export function checkRfc7946(root: Node, out: JsonIssues, caps: ObjectCaps): void {
+  new ObjectChecker(out, new CoordinateChecker(out, caps.maxPositions), caps.maxFeatures).checkObject(root, [], 'any');
 }
 
 /** Walks the GeoJSON objects of one file, from the root down to each geometry. */
@@ -43,6 +52,7 @@ class ObjectChecker {
   constructor(
     private readonly out: JsonIssues,
     private readonly coordinates: CoordinateChecker,
+    private readonly maxFeatures: number,
   ) {}
 
   /** Checks any GeoJSON object; `expect` narrows what the context allows. */
@@ -135,6 +145,15 @@ class ObjectChecker {
   /** RFC 7946 §3.3: a FeatureCollection has a "features" array of Features. */
   private checkFeatureCollection(node: Node, members: Map<string, Node>, path: Path): void {
     const features = this.required(node, members, path, 'features', '§3.3', 'array');
+    const count = features?.children?.length ?? 0;
+    if (count > this.maxFeatures) {
+      this.out.report(
+        features,
+        [...path, 'features'],
+        `${count} features, more than ${this.maxFeatures}; split or simplify the file (its features are not checked)`,
+      );
+      return;
+    }
     features?.children?.forEach((feature, i) => this.checkObject(feature, [...path, 'features', i], 'feature'));
   }
 

@@ -6,9 +6,11 @@
  * the offending member and its field path (`features[3].geometry.coordinates[0][2]`).
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { DEFAULT_CAPS } from '../story/limits';
 import { sortIssues, type Issue } from '../story/types';
 import { crossCheckWithGeojsonValidation } from './geojson-validation-cross-check';
-import { checkMemberNames, JsonIssues, parseJsonText } from './json-text';
+import { quickCheckGeoJSON } from './geojson-quick-check';
+import { checkMemberNames, JsonIssues, LineIndex, parseJsonText, withinBytes, withoutBom } from './json-text';
 import { checkConvention, type PropertyConvention } from './property-conventions';
 import { checkRfc7946 } from './rfc7946-objects';
 
@@ -36,17 +38,20 @@ export interface ValidateGeoJSONOptions {
   maxBytes?: number;
   /** Most positions accepted over all geometries. */
   maxPositions?: number;
+  /** Most features accepted in a FeatureCollection. */
+  maxFeatures?: number;
   /** Deepest accepted nesting of arrays and objects. */
   maxDepth?: number;
   /** Also check the project's property convention (see `checkLayerProperties`). */
   convention?: PropertyConvention;
 }
 
-/** Default limits: room for a detailed regional basemap, far below what hangs a browser tab. */
+/** Default limits: room for a detailed regional layer, far below what hangs a browser tab (`limits` in the viewer). */
 export const DEFAULT_LIMITS = {
-  maxBytes: 20 * 1024 * 1024,
-  maxPositions: 5_000_000,
-  maxDepth: 64,
+  maxBytes: DEFAULT_CAPS.layerBytes,
+  maxPositions: DEFAULT_CAPS.positions,
+  maxFeatures: DEFAULT_CAPS.features,
+  maxDepth: DEFAULT_CAPS.depth,
 } as const satisfies Required<Omit<ValidateGeoJSONOptions, 'convention'>>;
 
 /** What validation gives: the parsed object when it has no errors (warnings allowed), and every issue. */
@@ -57,23 +62,60 @@ export interface GeoJSONResult {
 
 const isError = (issue: Issue) => issue.severity === 'error';
 
+type Caps = Required<Omit<ValidateGeoJSONOptions, 'convention'>>;
+
+const capsOf = (options: ValidateGeoJSONOptions): Caps => ({
+  maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes,
+  maxPositions: options.maxPositions ?? DEFAULT_LIMITS.maxPositions,
+  maxFeatures: options.maxFeatures ?? DEFAULT_LIMITS.maxFeatures,
+  maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+});
+
 /**
  * Validates GeoJSON text against RFC 7946 and gives the parsed object when it has no errors.
+ * Fast for a sound file: JSON.parse and one walk over the value (geojson-quick-check.ts); only a
+ * file with something to report is read again into a tree that gives each issue its line and
+ * column ({@link validateGeoJSONFully}), so the issues are the same either way.
  *
  * @example
  * const { data, issues } = validateGeoJSON(text, 'geo/corridor.geojson', { convention: 'layer' });
  * for (const issue of issues) console.log(formatIssue(issue));
  */
 export function validateGeoJSON(text: string, file: string, options: ValidateGeoJSONOptions = {}): GeoJSONResult {
-  const parsed = parseJsonText(text, file, {
-    maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes,
-    maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
-  });
+  const caps = capsOf(options);
+  if (withinBytes(text, caps.maxBytes)) {
+    const source = withoutBom(text);
+    let value: unknown;
+    try {
+      value = JSON.parse(source);
+    } catch {
+      value = undefined; // the full validation says where
+    }
+    if (value !== undefined && quickCheckGeoJSON(value, source, caps)) {
+      // The second opinions, with no tree: anything they say sends the file to the full validation.
+      const data = value as GeoJSONRoot;
+      const probe = new JsonIssues(file, new LineIndex(''));
+      crossCheckWithGeojsonValidation(data, undefined, probe);
+      if (options.convention) checkConvention(data, options.convention, undefined, probe);
+      if (probe.issues.length === 0) return { data, issues: [] };
+    }
+  }
+  return validateGeoJSONFully(text, file, options);
+}
+
+/**
+ * The full validation, every issue at its line and column: what {@link validateGeoJSON} gives,
+ * without its quick pass for sound files (slower: for tests that compare the two, and timing).
+ * @example validateGeoJSONFully(text, 'x.geojson').issues
+ */
+export function validateGeoJSONFully(text: string, file: string, options: ValidateGeoJSONOptions = {}): GeoJSONResult {
+  const caps = capsOf(options);
+  const parsed = parseJsonText(text, file, caps);
   if ('issues' in parsed) return { issues: parsed.issues };
 
   const out = new JsonIssues(file, parsed.lines);
   checkMemberNames(parsed.root, out);
-  checkRfc7946(parsed.root, out, options.maxPositions ?? DEFAULT_LIMITS.maxPositions);
+  checkRfc7946(parsed.root, out, caps);
   if (out.issues.some(isError)) return { issues: sortIssues(out.issues) };
 
   // Safe: JSON.parse defines "__proto__" as an own member (and none are left by now); it is
