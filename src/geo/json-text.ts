@@ -126,7 +126,9 @@ export function withoutBom(text: string): string {
 /** True when `text` takes at most `maxBytes` bytes in UTF-8. */
 export function withinBytes(text: string, maxBytes: number): boolean {
   // Cheap bounds first: the UTF-16 length is at most the UTF-8 length, at least a third of it.
-  return text.length <= maxBytes && (text.length * 3 <= maxBytes || utf8Length(text) <= maxBytes);
+  // And a text all ASCII, as most large GeoJSON is, is as many bytes as characters: one search.
+  if (text.length > maxBytes) return false;
+  return text.length * 3 <= maxBytes || !/[^\0-\x7f]/.test(text) || utf8Length(text) <= maxBytes;
 }
 
 /** JSON text parsed into a tree that keeps the offset of every node. */
@@ -163,7 +165,7 @@ export function parseJsonText(text: string, file: string, limits: TextLimits): J
   };
 
   if (!withinBytes(text, limits.maxBytes)) {
-    return fileIssue(`file is larger than ${limits.maxBytes} bytes; split or simplify it`);
+    return fileIssue(`file is larger than ${limits.maxBytes} bytes (limits.layerBytes); split or simplify it`);
   }
   text = withoutBom(text);
   const lines = new LineIndex(text);
@@ -171,7 +173,7 @@ export function parseJsonText(text: string, file: string, limits: TextLimits): J
   const deep = tooDeepAt(text, limits.maxDepth);
   if (deep !== -1) {
     const { line, column } = lines.at(deep);
-    return fileIssue(`nested more than ${limits.maxDepth} levels deep`, line, column);
+    return fileIssue(`nested more than ${limits.maxDepth} levels deep (limits.depth)`, line, column);
   }
 
   // jsonc-parser rather than JSON.parse: it keeps the offset of every node, so each issue can

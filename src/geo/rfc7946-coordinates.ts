@@ -110,7 +110,11 @@ export class CoordinateChecker {
   private checkPosition(node: Node, path: Path): number[] | undefined {
     if (this.stopped) return undefined;
     if (++this.positions > this.maxPositions) {
-      this.out.report(node, path, `more than ${this.maxPositions} positions; the rest of the file is not checked`);
+      this.out.report(
+        node,
+        path,
+        `more than ${this.maxPositions} positions (limits.positions); the rest of the file is not checked`,
+      );
       this.stopped = true;
       return undefined;
     }

@@ -150,7 +150,7 @@ class ObjectChecker {
       this.out.report(
         features,
         [...path, 'features'],
-        `${count} features, more than ${this.maxFeatures}; split or simplify the file (its features are not checked)`,
+        `${count} features, more than ${this.maxFeatures} (limits.features); split or simplify the file (its features are not checked)`,
       );
       return;
     }

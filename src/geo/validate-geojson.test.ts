@@ -1,14 +1,17 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { describe, expect, it } from 'vitest';
+import gjv from 'geojson-validation';
+import { describe, expect, it, vi } from 'vitest';
 import { formatIssue, type Issue } from '../story/types';
 import {
   asFeatureCollection,
   checkLayerProperties,
   conventionFor,
   validateGeoJSON,
+  validateGeoJSONFully,
   type PropertyConvention,
 } from './validate-geojson';
+import { CROSS_CHECK_EVERY_FEATURE_BELOW } from './geojson-validation-cross-check';
 
 const dir = new URL('./fixtures/validate-geojson/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, dir), 'utf8');
@@ -121,13 +124,13 @@ describe('validateGeoJSON limits', () => {
   it('refuses nesting deeper than the limit before parsing, so huge nesting cannot overflow the stack', () => {
     const { issues } = validateGeoJSON('['.repeat(1_000_000), 'x.geojson');
     expect(issues).toEqual([
-      expect.objectContaining({ line: 1, column: 65, message: 'nested more than 64 levels deep' }),
+      expect.objectContaining({ line: 1, column: 65, message: 'nested more than 64 levels deep (limits.depth)' }),
     ]);
     expect(
       validateGeoJSON(read('good-geometry-collection.geojson'), 'x.geojson', { maxDepth: 3 }).issues[0],
     ).toMatchObject({
       line: 4,
-      message: 'nested more than 3 levels deep',
+      message: 'nested more than 3 levels deep (limits.depth)',
     });
   });
 
@@ -230,5 +233,57 @@ describe('asFeatureCollection', () => {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', properties: {}, geometry: point }],
     });
+  });
+});
+
+describe('validateGeoJSON, quick and full', () => {
+  const fixtures = readdirSync(dir).filter((f) => f.endsWith('.geojson'));
+
+  it.each(fixtures)('%s gives the same result either way', (file) => {
+    expect(validateGeoJSON(read(file), file)).toEqual(validateGeoJSONFully(read(file), file));
+  });
+
+  it('refuses a collection of more features than the limit, naming the setting', () => {
+    const { data, issues } = validateGeoJSON(read('good-feature-collection.geojson'), 'x.geojson', { maxFeatures: 2 });
+    expect(data).toBeUndefined();
+    expect(errors(issues)).toEqual([
+      expect.objectContaining({ field: 'features', message: expect.stringContaining('more than 2 (limits.features)') }),
+    ]);
+  });
+
+  it('cross-checks every feature of a small file, and one small feature of each geometry type in a large one', () => {
+    const point = (i: number): Feature => ({
+      type: 'Feature',
+      properties: { note: 'x'.repeat(100) },
+      geometry: { type: 'Point', coordinates: [114 + i / 1e6, 22.3] },
+    });
+    const line: Feature = {
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [114, 22.3],
+          [114.1, 22.4],
+        ],
+      },
+    };
+    const collection = (n: number) =>
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [line, ...Array.from({ length: n }, (_, i) => point(i)), line],
+      });
+    const spy = vi.spyOn(gjv, 'isFeature');
+    try {
+      expect(validateGeoJSON(collection(10), 'small.geojson').issues).toEqual([]);
+      expect(spy).toHaveBeenCalledTimes(12);
+      spy.mockClear();
+      const large = collection(10_000);
+      expect(large.length).toBeGreaterThan(CROSS_CHECK_EVERY_FEATURE_BELOW);
+      expect(validateGeoJSON(large, 'large.geojson').issues).toEqual([]);
+      expect(spy.mock.calls.map(([f]) => (f as Feature).geometry?.type)).toEqual(['LineString', 'Point']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -91,16 +91,30 @@ export function validateGeoJSON(text: string, file: string, options: ValidateGeo
     } catch {
       value = undefined; // the full validation says where
     }
-    if (value !== undefined && quickCheckGeoJSON(value, source, caps)) {
-      // The second opinions, with no tree: anything they say sends the file to the full validation.
-      const data = value as GeoJSONRoot;
-      const probe = new JsonIssues(file, new LineIndex(''));
-      crossCheckWithGeojsonValidation(data, undefined, probe);
-      if (options.convention) checkConvention(data, options.convention, undefined, probe);
-      if (probe.issues.length === 0) return { data, issues: [] };
-    }
+    if (value !== undefined && isSoundGeoJSON(value, source, file, options))
+      return { data: value as GeoJSONRoot, issues: [] };
   }
   return validateGeoJSONFully(text, file, options);
+}
+
+/**
+ * True when `value`, parsed with JSON.parse from `source` (the text without its byte order mark),
+ * is GeoJSON that {@link validateGeoJSON} passes without a single issue: the quick walk, then the
+ * second opinions with no tree, anything they say sending the file to the full validation.
+ * @example isSoundGeoJSON(JSON.parse(text), text, 'x.geojson') // true or false
+ */
+export function isSoundGeoJSON(
+  value: unknown,
+  source: string,
+  file: string,
+  options: ValidateGeoJSONOptions = {},
+): boolean {
+  if (!quickCheckGeoJSON(value, source, capsOf(options))) return false;
+  const data = value as GeoJSONRoot;
+  const probe = new JsonIssues(file, new LineIndex(''));
+  crossCheckWithGeojsonValidation(data, source.length, undefined, probe);
+  if (options.convention) checkConvention(data, options.convention, undefined, probe);
+  return probe.issues.length === 0;
 }
 
 /**
@@ -121,7 +135,7 @@ export function validateGeoJSONFully(text: string, file: string, options: Valida
   // Safe: JSON.parse defines "__proto__" as an own member (and none are left by now); it is
   // also far faster than rebuilding the value from the tree.
   const data = JSON.parse(parsed.text) as GeoJSONRoot;
-  crossCheckWithGeojsonValidation(data, parsed.root, out);
+  crossCheckWithGeojsonValidation(data, parsed.text.length, parsed.root, out);
   if (options.convention) checkConvention(data, options.convention, parsed.root, out);
   const issues = sortIssues(out.issues);
   return issues.some(isError) ? { issues } : { data, issues };

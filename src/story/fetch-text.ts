@@ -49,7 +49,7 @@ export function formatBytes(bytes: number): string {
  * Fetches `url` as text; `path` names the file in messages. Throws a {@link FetchTextError}:
  * "file not found: <path>" for a 404 or an HTML answer, "<path>: could not be loaded (...)" for
  * other HTTP errors, network failures and an answer that has not fully arrived within the
- * timeout, and "<path>: not loaded: larger than ..." for a body over `maxBytes`, known from its
+ * timeout, and "<path>: not loaded: the file is … more than …" for a body over `maxBytes`, known from its
  * Content-Length when the server gives one, else counted while it streams in: a file too large is
  * never read to its end. An abort through `signal` is rethrown as it came.
  * @example const text = await fetchText(new URL('trail.geojson', storyUrl).href, 'trail.geojson', { maxBytes: limits.layerBytes, cap: 'layerBytes' });
@@ -79,7 +79,11 @@ export async function fetchText(url: string, path: string, options: FetchTextOpt
   const tooLarge = (size?: number) => {
     const what = size === undefined ? 'more than' : `${formatBytes(size)}, more than`;
     const setting = cap ? ` (limits.${cap})` : '';
-    return new FetchTextError(path, false, `${path}: not loaded: the file is ${what} ${formatBytes(maxBytes)}${setting}`);
+    return new FetchTextError(
+      path,
+      false,
+      `${path}: not loaded: the file is ${what} ${formatBytes(maxBytes)}${setting}`,
+    );
   };
   // Compressed or not, a declared length over the cap means a body over it.
   const declared = Number(response.headers.get('content-length') ?? NaN);
