@@ -46,4 +46,6 @@ export default defineConfig({
       },
     },
   },
+  // The layer-check worker (src/map/layer-check.ts), one file beside geo-story.js like the rest.
+  worker: { rolldownOptions: { output: { entryFileNames: 'geo-story-[name]-[hash].js' } } },
 });

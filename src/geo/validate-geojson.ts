@@ -1,106 +1,46 @@
 /**
- * GeoJSON (RFC 7946) validation with line-accurate issues.
+ * GeoJSON (RFC 7946) validation with line-accurate issues: the checks of geojson-checks.ts with
+ * the second opinion of geojson-validation (geojson-validation-cross-check.ts).
  *
  * Pure: no DOM and no Node APIs, so the same checks run in the validate CLI and in the
  * browser when the viewer loads a layer. Every issue carries the 1-based line and column of
  * the offending member and its field path (`features[3].geometry.coordinates[0][2]`).
  */
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { DEFAULT_CAPS } from '../story/limits';
-import { sortIssues, type Issue } from '../story/types';
+import {
+  checkGeoJSON,
+  checkGeoJSONFully,
+  isSound,
+  type GeoJSONResult,
+  type ValidateGeoJSONOptions,
+} from './geojson-checks';
 import { crossCheckWithGeojsonValidation } from './geojson-validation-cross-check';
-import { quickCheckGeoJSON } from './geojson-quick-check';
-import { checkMemberNames, JsonIssues, LineIndex, parseJsonText, withinBytes, withoutBom } from './json-text';
-import { checkConvention, type PropertyConvention } from './property-conventions';
-import { checkRfc7946 } from './rfc7946-objects';
 
+export {
+  asFeatureCollection,
+  DEFAULT_LIMITS,
+  type GeoJSONResult,
+  type GeoJSONRoot,
+  type ValidateGeoJSONOptions,
+} from './geojson-checks';
 export { checkLayerProperties, conventionFor, type PropertyConvention } from './property-conventions';
-
-/** What a GeoJSON text may hold at its root. */
-export type GeoJSONRoot = FeatureCollection | Feature | Geometry;
-
-/**
- * The root as a FeatureCollection: a Feature becomes its only feature, a bare Geometry an
- * unnamed feature without properties.
- *
- * @example
- * asFeatureCollection({ type: 'Point', coordinates: [114.2, 22.5] }).features[0].geometry; // the point
- */
-export function asFeatureCollection(data: GeoJSONRoot): FeatureCollection {
-  if (data.type === 'FeatureCollection') return data;
-  if (data.type === 'Feature') return { type: 'FeatureCollection', features: [data] };
-  return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: data }] };
-}
-
-/** Limits against hostile or accidental huge input, and optional extra checks. */
-export interface ValidateGeoJSONOptions {
-  /** Largest accepted text, in UTF-8 bytes. */
-  maxBytes?: number;
-  /** Most positions accepted over all geometries. */
-  maxPositions?: number;
-  /** Most features accepted in a FeatureCollection. */
-  maxFeatures?: number;
-  /** Deepest accepted nesting of arrays and objects. */
-  maxDepth?: number;
-  /** Also check the project's property convention (see `checkLayerProperties`). */
-  convention?: PropertyConvention;
-}
-
-/** Default limits: room for a detailed regional layer, far below what hangs a browser tab (`limits` in the viewer). */
-export const DEFAULT_LIMITS = {
-  maxBytes: DEFAULT_CAPS.layerBytes,
-  maxPositions: DEFAULT_CAPS.positions,
-  maxFeatures: DEFAULT_CAPS.features,
-  maxDepth: DEFAULT_CAPS.depth,
-} as const satisfies Required<Omit<ValidateGeoJSONOptions, 'convention'>>;
-
-/** What validation gives: the parsed object when it has no errors (warnings allowed), and every issue. */
-export interface GeoJSONResult {
-  data?: GeoJSONRoot;
-  issues: Issue[];
-}
-
-const isError = (issue: Issue) => issue.severity === 'error';
-
-type Caps = Required<Omit<ValidateGeoJSONOptions, 'convention'>>;
-
-const capsOf = (options: ValidateGeoJSONOptions): Caps => ({
-  maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes,
-  maxPositions: options.maxPositions ?? DEFAULT_LIMITS.maxPositions,
-  maxFeatures: options.maxFeatures ?? DEFAULT_LIMITS.maxFeatures,
-  maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
-});
 
 /**
  * Validates GeoJSON text against RFC 7946 and gives the parsed object when it has no errors.
  * Fast for a sound file: JSON.parse and one walk over the value (geojson-quick-check.ts); only a
  * file with something to report is read again into a tree that gives each issue its line and
- * column ({@link validateGeoJSONFully}), so the issues are the same either way.
+ * column, so the issues are the same either way.
  *
  * @example
  * const { data, issues } = validateGeoJSON(text, 'geo/corridor.geojson', { convention: 'layer' });
  * for (const issue of issues) console.log(formatIssue(issue));
  */
 export function validateGeoJSON(text: string, file: string, options: ValidateGeoJSONOptions = {}): GeoJSONResult {
-  const caps = capsOf(options);
-  if (withinBytes(text, caps.maxBytes)) {
-    const source = withoutBom(text);
-    let value: unknown;
-    try {
-      value = JSON.parse(source);
-    } catch {
-      value = undefined; // the full validation says where
-    }
-    if (value !== undefined && isSoundGeoJSON(value, source, file, options))
-      return { data: value as GeoJSONRoot, issues: [] };
-  }
-  return validateGeoJSONFully(text, file, options);
+  return checkGeoJSON(text, file, options, crossCheckWithGeojsonValidation);
 }
 
 /**
  * True when `value`, parsed with JSON.parse from `source` (the text without its byte order mark),
- * is GeoJSON that {@link validateGeoJSON} passes without a single issue: the quick walk, then the
- * second opinions with no tree, anything they say sending the file to the full validation.
+ * is GeoJSON that {@link validateGeoJSON} passes without a single issue.
  * @example isSoundGeoJSON(JSON.parse(text), text, 'x.geojson') // true or false
  */
 export function isSoundGeoJSON(
@@ -109,12 +49,7 @@ export function isSoundGeoJSON(
   file: string,
   options: ValidateGeoJSONOptions = {},
 ): boolean {
-  if (!quickCheckGeoJSON(value, source, capsOf(options))) return false;
-  const data = value as GeoJSONRoot;
-  const probe = new JsonIssues(file, new LineIndex(''));
-  crossCheckWithGeojsonValidation(data, source.length, undefined, probe);
-  if (options.convention) checkConvention(data, options.convention, undefined, probe);
-  return probe.issues.length === 0;
+  return isSound(value, source, file, options, crossCheckWithGeojsonValidation);
 }
 
 /**
@@ -123,20 +58,5 @@ export function isSoundGeoJSON(
  * @example validateGeoJSONFully(text, 'x.geojson').issues
  */
 export function validateGeoJSONFully(text: string, file: string, options: ValidateGeoJSONOptions = {}): GeoJSONResult {
-  const caps = capsOf(options);
-  const parsed = parseJsonText(text, file, caps);
-  if ('issues' in parsed) return { issues: parsed.issues };
-
-  const out = new JsonIssues(file, parsed.lines);
-  checkMemberNames(parsed.root, out);
-  checkRfc7946(parsed.root, out, caps);
-  if (out.issues.some(isError)) return { issues: sortIssues(out.issues) };
-
-  // Safe: JSON.parse defines "__proto__" as an own member (and none are left by now); it is
-  // also far faster than rebuilding the value from the tree.
-  const data = JSON.parse(parsed.text) as GeoJSONRoot;
-  crossCheckWithGeojsonValidation(data, parsed.text.length, parsed.root, out);
-  if (options.convention) checkConvention(data, options.convention, parsed.root, out);
-  const issues = sortIssues(out.issues);
-  return issues.some(isError) ? { issues } : { data, issues };
+  return checkGeoJSONFully(text, file, options, crossCheckWithGeojsonValidation);
 }

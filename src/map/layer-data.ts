@@ -1,25 +1,31 @@
 import type { FeatureCollection } from 'geojson';
-import { asFeatureCollection, validateGeoJSON } from '../geo/validate-geojson.js';
+import { asFeatureCollection } from '../geo/geojson-checks.js';
 import { fetchText } from '../story/fetch-text.js';
 import { limits } from '../story/limits.js';
 import type { Issue, StoryLayer } from '../story/types.js';
+import { checkLayerText } from './layer-check.js';
 
 /** A story layer's file as loaded: its features, or why it cannot be drawn. */
 export type LayerLoad = { data: FeatureCollection } | { message: string; issues?: Issue[] };
 
 /**
- * Validates the text of a story layer's file; a file with errors is not drawn at all.
- * @example parseLayer(story.layers[0], await response.text()); // { data } or { message, issues }
+ * Validates the text of a story layer's file against RFC 7946 and the caps of `limits` (in a
+ * worker when it is large: layer-check.ts); a file with errors is not drawn at all.
+ * @example await parseLayer(story.layers[0], await response.text()); // { data } or { message, issues }
  */
-export function parseLayer(layer: Pick<StoryLayer, 'id' | 'file'>, text: string): LayerLoad {
-  const result = validateGeoJSON(text, layer.file);
-  const errors = result.issues.filter((i) => i.severity === 'error');
-  if (errors.length === 0 && result.data) return { data: asFeatureCollection(result.data) };
-  const first = errors[0];
+export async function parseLayer(
+  layer: Pick<StoryLayer, 'id' | 'file'>,
+  text: string,
+  signal = new AbortController().signal,
+): Promise<LayerLoad> {
+  const checked = await checkLayerText(text, layer.file, signal);
+  if ('data' in checked) return { data: asFeatureCollection(checked.data) };
+  if ('aborted' in checked) return { message: `layer "${layer.id}" (${layer.file}) was not drawn: abandoned` };
+  const first = checked.errors[0];
   const where = first
     ? `${first.file}:${first.line}: ${first.field ? first.field + ': ' : ''}${first.message}`
     : 'not GeoJSON';
-  return { message: `layer "${layer.id}" (${layer.file}) was not drawn: ${where}`, issues: errors };
+  return { message: `layer "${layer.id}" (${layer.file}) was not drawn: ${where}`, issues: checked.errors };
 }
 
 /**
@@ -41,5 +47,5 @@ export async function loadLayer(
     // "file not found: <file>", or "<file>: could not be loaded (why)".
     return { message: `${storyFile}:${layer.line}: error: layers.${layer.id}.file: ${(error as Error).message}` };
   }
-  return parseLayer(layer, text);
+  return parseLayer(layer, text, signal);
 }
