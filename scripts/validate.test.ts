@@ -259,6 +259,36 @@ describe('validate CLI', () => {
     });
   });
 
+  it('reports a story file, an image file or an image over the caps of limits, naming the setting', () => {
+    putFixture('geo/summit.geojson', 'good-layer.geojson');
+    const svg = (w: number, h: number) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}"></svg>`;
+    put('stories/images/huge.svg', svg(10_000, 5_000));
+    put('stories/images/heavy.svg', svg(800, 450) + ' '.repeat(6 * 1024 * 1024));
+    const body = [
+      '![A huge plan](images/huge.svg){width=1000 height=500}',
+      '',
+      '![A heavy plan](images/heavy.svg){width=800 height=450}',
+      '',
+      '![A plan declared huge](images/huge.svg){width=10000 height=5000}',
+    ].join('\n');
+    put('stories/test.md', story(['../geo/summit.geojson']).replace(':::en\nText\n:::', `:::en\n${body}\n:::`));
+    put(
+      'stories/long.md',
+      story(['../geo/summit.geojson']).replace(':::en\nText\n:::', `:::en\n${'Text. '.repeat(400_000)}\n:::`),
+    );
+    expect(run(['stories/test.md', 'stories/long.md'])).toEqual({
+      code: 1,
+      lines: [
+        'stories/test.md:24:1: error: chapters[0].body.en: the image stories/images/huge.svg is 10000 x 5000 pixels, more than 40000000 in all (limits.imagePixels); give a smaller image',
+        'stories/test.md:26:1: error: chapters[0].body.en: the image stories/images/heavy.svg is 6 MB, more than 5 MB; give a smaller file',
+        'stories/test.md:28:1: error: chapters[0].body.en: the image is declared 10000 x 5000 pixels, more than 40000000 in all (limits.imagePixels): it is not loaded, its alt text stands in; give a smaller image',
+        'stories/test.md:28:1: error: chapters[0].body.en: the image stories/images/huge.svg is 10000 x 5000 pixels, more than 40000000 in all (limits.imagePixels); give a smaller image',
+        'stories/long.md:1: error: the story file is 2.3 MB, more than 2 MB (limits.storyBytes); move data into layer files',
+        '3 files checked, 5 errors, 0 warnings',
+      ],
+    });
+  });
+
   it('numbers the chapter of a measure in file order, counting a dropped chapter', () => {
     putFixture('geo/ridge.geojson', 'good-measure-layer.geojson');
     const text = story(['../geo/ridge.geojson'], 'measure: {layer: layer-0, to: ridge}\n');

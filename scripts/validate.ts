@@ -22,7 +22,10 @@ import { imageIssues, type BytesResult } from './lib/image-rule';
 import { checkArchive, outsideArea, tiledReferenceIssues, type TiledLayer } from './lib/tiles-rule';
 import { TILES_FILE } from '../src/story/schema';
 import { DEFAULT_LIMITS, asFeatureCollection, conventionFor, validateGeoJSON } from '../src/geo/validate-geojson';
+import { formatBytes } from '../src/story/fetch-text';
 import { fieldName } from '../src/story/field-path';
+import { DEFAULT_CAPS } from '../src/story/limits';
+import { utf8Length } from '../src/story/utf8-length';
 import { parseStory } from '../src/story/parse';
 import { chapterFieldPosition, frontMatterPosition } from '../src/story/positions';
 import type { ArchiveLayer } from '../src/map/tile-archive';
@@ -211,6 +214,13 @@ export function checkFiles(paths: string[], host: FileHost): CheckReport {
     const read = host.read(file);
     if ('error' in read) {
       add(file, [fileError(file, read.error)]);
+      return;
+    }
+    // As the viewer, which stops reading a story file past this many bytes.
+    const bytes = utf8Length(read.text);
+    if (bytes > DEFAULT_CAPS.storyBytes) {
+      const sizes = `${formatBytes(bytes)}, more than ${formatBytes(DEFAULT_CAPS.storyBytes)}`;
+      add(file, [fileError(file, `the story file is ${sizes} (limits.storyBytes); move data into layer files`)]);
       return;
     }
     const { story, issues } = parseStory(read.text, file);

@@ -1,11 +1,13 @@
 /**
  * The validator's check of the images in chapter text (docs/story-format.md, "Images"): each has
  * alt text, an allowed src, stands on its own line with its size declared, and a file beside the
- * story exists with the ratio the size declares.
+ * story exists with the ratio the size declares, within the caps on an image's bytes and pixels.
  */
 import { posix } from 'node:path';
 import { imageSize } from 'image-size';
 import { chapterImages } from '../../src/story/figures';
+import { formatBytes } from '../../src/story/fetch-text';
+import { DEFAULT_CAPS, DEFAULT_IMAGE_BYTES } from '../../src/story/limits';
 import { chapterBodyLine } from '../../src/story/positions';
 import { LANGS, type Issue, type Story } from '../../src/story/types';
 
@@ -56,6 +58,11 @@ export function imageIssues(story: Story, bytes: (path: string) => BytesResult):
           issues.push(issue(image.offset, `the image ${path}: ${read.error}`));
           continue;
         }
+        if (read.bytes.length > DEFAULT_IMAGE_BYTES) {
+          const sizes = `${formatBytes(read.bytes.length)}, more than ${formatBytes(DEFAULT_IMAGE_BYTES)}`;
+          issues.push(issue(image.offset, `the image ${path} is ${sizes}; give a smaller file`));
+          continue;
+        }
         let real: { width?: number; height?: number };
         try {
           real = imageSize(read.bytes);
@@ -64,7 +71,17 @@ export function imageIssues(story: Story, bytes: (path: string) => BytesResult):
           continue;
         }
         const { size } = image;
-        if (!size || !real.width || !real.height) continue;
+        if (!real.width || !real.height) continue;
+        if (real.width * real.height > DEFAULT_CAPS.imagePixels) {
+          issues.push(
+            issue(
+              image.offset,
+              `the image ${path} is ${real.width} x ${real.height} pixels, more than ${DEFAULT_CAPS.imagePixels} in all (limits.imagePixels); give a smaller image`,
+            ),
+          );
+          continue;
+        }
+        if (!size) continue;
         const declared = size.width / size.height;
         const actual = real.width / real.height;
         if (Math.abs(declared / actual - 1) > RATIO_TOLERANCE) {

@@ -27,7 +27,9 @@ beforeAll(async () => {
     else if (path === '/hang.geojson') return;
     // 100 KB declared up front; or sent in chunks without a length, the body never ending.
     else if (path === '/declared.geojson')
-      res.writeHead(200, { 'content-type': 'application/geo+json', 'content-length': 100_000 }).end(' '.repeat(100_000));
+      res
+        .writeHead(200, { 'content-type': 'application/geo+json', 'content-length': 100_000 })
+        .end(' '.repeat(100_000));
     else if (path === '/endless.geojson') {
       res.writeHead(200, { 'content-type': 'application/geo+json' });
       const chunk = ' '.repeat(16_384);
@@ -38,8 +40,7 @@ beforeAll(async () => {
       res.once('close', () => (endlessClosed = true));
       more();
       return;
-    }
-    else if (path === '/stall.geojson')
+    } else if (path === '/stall.geojson')
       res.writeHead(200, { 'content-type': 'application/geo+json' }).write('{"type":');
     else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(INDEX);
   });
@@ -143,7 +144,11 @@ describe('fetchText with a size cap', () => {
 
   it('stops reading a body without a length once it passes the cap', async () => {
     const error = await failure(
-      fetchText(`${base}/endless.geojson`, 'endless.geojson', { maxBytes: 200_000, cap: 'layerBytes', timeoutMs: 20_000 }),
+      fetchText(`${base}/endless.geojson`, 'endless.geojson', {
+        maxBytes: 200_000,
+        cap: 'layerBytes',
+        timeoutMs: 20_000,
+      }),
     );
     expect(error.message).toBe('endless.geojson: not loaded: the file is more than 195.3 KB (limits.layerBytes)');
     // The connection is given up, not drained to its (never coming) end.

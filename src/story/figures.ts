@@ -8,6 +8,7 @@
  */
 import { Lexer, type Token } from 'marked';
 import { isAllowedImageSrc } from './image-src.js';
+import { limits } from './limits.js';
 
 /** An image on a line of its own: alt, src (maybe in <>), an optional "caption" and an optional {attributes}. */
 export const FIGURE_LINE =
@@ -31,6 +32,16 @@ export function readFigureSize(attributes: string | undefined): FigureSize | { p
   const { width, height } = values;
   if (!width || !height) return { problem: `"{${attributes}}" needs both width and height, whole numbers above 0` };
   return { width, height };
+}
+
+/**
+ * What is wrong with a declared size over `limits.imagePixels` (width times height), or
+ * `undefined`: such an image is not loaded, its alt text stands in for it.
+ * @example tooManyPixels({ width: 10_000, height: 10_000 }) // 'the image is declared 10000 x 10000 pixels, …'
+ */
+export function tooManyPixels(size: FigureSize, maxPixels = limits.imagePixels): string | undefined {
+  if (size.width * size.height <= maxPixels) return undefined;
+  return `the image is declared ${size.width} x ${size.height} pixels, more than ${maxPixels} in all (limits.imagePixels): it is not loaded, its alt text stands in; give a smaller image`;
 }
 
 /** A problem with an image in a chapter's text, at an offset into that text. */
@@ -62,7 +73,8 @@ function imageTokens(tokens: Token[]): { raw: string; text: string; href: string
 
 /**
  * The images of a chapter's Markdown text and what is wrong with each: no alt text, a src that
- * is neither beside the story nor https, not on a line of its own, or no declared size.
+ * is neither beside the story nor https, not on a line of its own, no declared size, or a
+ * declared size over `limits.imagePixels`.
  * @example chapterImages('![](a.png)').problems[0].message // 'the image has no alt text: …'
  */
 export function chapterImages(markdown: string): { images: FoundImage[]; problems: FigureProblem[] } {
@@ -97,7 +109,11 @@ export function chapterImages(markdown: string): { images: FoundImage[]; problem
           : `the image's size ${size.problem}`,
       );
       images.push({ offset, alt: token.text, src });
-    } else images.push({ offset, alt: token.text, src, size });
+    } else {
+      const tooLarge = tooManyPixels(size);
+      if (tooLarge) say(tooLarge);
+      images.push({ offset, alt: token.text, src, size });
+    }
   }
   return { images, problems };
 }

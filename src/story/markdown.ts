@@ -1,5 +1,5 @@
 import { Marked, type Tokens, type TokenizerAndRendererExtension } from 'marked';
-import { FIGURE_LINE, readFigureSize } from './figures.js';
+import { FIGURE_LINE, readFigureSize, tooManyPixels } from './figures.js';
 
 /** A figure as the tokenizer reads it (docs/story-format.md, "Images"). */
 interface FigureToken extends Tokens.Generic {
@@ -44,6 +44,8 @@ const figure: TokenizerAndRendererExtension = {
     const captionHtml = this.parser.parseInline(caption);
     const creditHtml = credit.length ? `<small class="credit">${this.parser.parseInline(credit)}</small>` : '';
     const figcaption = captionHtml || creditHtml ? `<figcaption>${captionHtml} ${creditHtml}</figcaption>` : '';
+    // Over limits.imagePixels: not loaded, the alt text stands in (the problem is listed by compile.ts).
+    if (size && tooManyPixels(size)) return `<figure><p class="alt">${escapeText(alt)}</p>${figcaption}</figure>\n`;
     return `<figure><img src="${escapeAttribute(src)}" alt="${escapeAttribute(alt)}"${sized}>${figcaption}</figure>\n`;
   },
 };
