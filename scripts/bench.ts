@@ -6,7 +6,8 @@
  * main-thread task during a 10-step wheel flick and the time until the map stops, and the script
  * and all bytes (gzip) fetched before the map's first idle; median, min and max of each, and the
  * story page's ratio to the baseline. Then the gzip size of every chunk and asset, and pages of
- * 1, 10 and 20 elements; and the demonstration layer of stories/hk-land-tiles.md read from its
+ * 1, 10 and 20 elements; how long validating a layer of a million positions takes
+ * (scripts/bench/validation.ts); and the demonstration layer of stories/hk-land-tiles.md read from its
  * PMTiles archive against the same data as one GeoJSON file (scripts/bench/tiles.ts). Writes
  * everything as JSON to bench/results/.
  * Usage: npm run bench [-- --runs 5] [--profile] [--pages-only] [--tiles-only]
@@ -25,6 +26,7 @@ import { profileFlick } from './bench/profile.js';
 import { kb, sizeOfUrl, sizesIn, type Size } from './bench/sizes.js';
 import { spread, type Spread } from './bench/stats.js';
 import { printTileFigures, tileFigures } from './bench/tiles.js';
+import { validationFigures } from './bench/validation.js';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'dist-bench');
@@ -167,6 +169,7 @@ await build({
 const baselineHtml = await buildBaseline(root, outDir, STORY, 'zh-Hant');
 process.env.NODE_ENV = nodeEnv;
 
+const validation = tilesOnly ? undefined : validationFigures(runs);
 const sizes = tilesOnly ? undefined : await bundleSizes();
 let compared: Awaited<ReturnType<typeof compare>> | undefined;
 if (!tilesOnly) {
@@ -190,7 +193,18 @@ const at = new Date().toISOString();
 const results = resolve(root, 'bench/results');
 await mkdir(results, { recursive: true });
 const json = JSON.stringify(
-  { at, machine, runs, sizes, story: compared?.story, baseline: compared?.baseline, many, underLoad, tiles },
+  {
+    at,
+    machine,
+    runs,
+    validation,
+    sizes,
+    story: compared?.story,
+    baseline: compared?.baseline,
+    many,
+    underLoad,
+    tiles,
+  },
   null,
   2,
 );
