@@ -53,6 +53,8 @@ describe('a map whose WebGL context is lost', () => {
     const url = `${base}tests/fixtures/pages/pool.html?near=en`;
     await withPage(url, { init: RECORD, width: 900, height: 700 }, async ({ page, errors }) => {
       await page.evaluate(() => (document.querySelector('geo-story') as Story).ready);
+      await settled(page);
+      const first = await state(page);
       await page.evaluate(() => (document.querySelector('geo-story') as Story).goTo(1));
       await settled(page);
       const box: Box = await page.evaluate(() => {
@@ -99,6 +101,20 @@ describe('a map whose WebGL context is lost', () => {
         () => document.querySelector('geo-story')!.shadowRoot!.querySelector('.map-box .status')?.textContent ?? '',
       );
       expect(status).toBe('');
+
+      // Lost again, and the reader goes back a chapter meanwhile: the map comes back in that chapter.
+      await page.evaluate(() => {
+        const el = document.querySelector('geo-story') as Story;
+        (window as unknown as Record<string, unknown>).lostMap = el.map;
+        el.map!.getCanvas().getContext('webgl2')!.getExtension('WEBGL_lose_context')!.loseContext();
+        el.goTo(0);
+      });
+      await settled(page, 'lostMap');
+      const back = await state(page);
+      expect(back.chapterIndex).toBe(0);
+      expect(back.zoom).toBeCloseTo(first.zoom, 2);
+      expect(back.center[0]).toBeCloseTo(first.center[0]!, 3);
+      expect(back.center[1]).toBeCloseTo(first.center[1]!, 3);
 
       const events = await page.evaluate(() => (window as unknown as { events: string[] }).events);
       expect(events).toHaveLength(1);

@@ -88,6 +88,23 @@ describe('a map that cannot be shown ends in a message, and the text stays', () 
       }
       await pastTimeout(page);
       expect(await errorCounts(page)).toBe(2);
+
+      // The text stays navigable: the keyboard and the chapter navigation move between chapters.
+      const atChapter = (id: string, index: number) =>
+        page.waitForFunction(
+          ([id, index]) =>
+            (document.querySelector(`#${id}`) as HTMLElementTagNameMap['geo-story']).chapterIndex === index,
+          [id, index] as const,
+        );
+      await page.evaluate(() =>
+        document.querySelector('#near-0')!.shadowRoot!.querySelector<HTMLElement>('[data-chapter-id]')!.focus(),
+      );
+      await page.keyboard.press('PageDown');
+      await atChapter('near-0', 1);
+      await page.locator('#near-0').getByRole('button', { name: 'Next chapter' }).click();
+      await atChapter('near-0', 2);
+      await page.locator('#near-1').getByRole('button', { name: '下一章' }).click();
+      await atChapter('near-1', 1);
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     });
   });
