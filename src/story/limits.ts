@@ -93,7 +93,8 @@ export class Limits {
     return this.caps.depth;
   }
   set depth(value: number) {
-    if (value > MAX_DEPTH_SETTING) throw new RangeError(`depth may be at most ${MAX_DEPTH_SETTING}, got ${value}`);
+    if (Number.isInteger(value) && value > MAX_DEPTH_SETTING)
+      throw new RangeError(`limits.depth may be at most ${MAX_DEPTH_SETTING}, got ${value}`);
     this.set('depth', value);
   }
 
