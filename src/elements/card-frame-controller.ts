@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CardRoom } from '../map/camera.js';
+import type { CardRoom, ControlsReach } from '../map/camera.js';
 import { READING_TOP } from '../scroll/chapter-scroll-controller.js';
 import type { Padding } from '../story/types.js';
-import { cardFrame, clearOfControls, type ControlsReach } from './card-frame.js';
+import { cardFrame } from './card-frame.js';
 
 /** What the controller needs from its host element. */
 export interface CardFrameHost extends ReactiveControllerHost, HTMLElement {
@@ -52,7 +52,7 @@ export class CardFrameController implements ReactiveController, CardRoom {
     return () => this.listeners.delete(listener);
   }
 
-  /** The room the current chapter's card and the controls over the map's top take, as camera padding. */
+  /** The room the current chapter's card takes over the map, as camera padding. */
   current(): Padding {
     const box = this.query('.map-box');
     const card = this.host.renderRoot?.querySelectorAll('[data-chapter-id]')[this.host.chapterIndex];
@@ -62,7 +62,7 @@ export class CardFrameController implements ReactiveController, CardRoom {
     // The map box is as tall as the scroller (sticky at its top), so the reading line is this far down it.
     const top = map.height * READING_TOP;
     const placed = { left: rect.left - map.left, right: rect.right - map.left, top, bottom: top + rect.height };
-    return clearOfControls(cardFrame(map.width, map.height, placed), map.height, this.controlsReach(map));
+    return cardFrame(map.width, map.height, placed);
   }
 
   /**
@@ -70,7 +70,9 @@ export class CardFrameController implements ReactiveController, CardRoom {
    * the layer panel's button (its open panel is a passing thing the camera does not make room
    * for); up from its bottom, the map's credits while they are open.
    */
-  private controlsReach(map: DOMRect): ControlsReach {
+  controls(): ControlsReach | undefined {
+    const map = this.query('.map-box')?.getBoundingClientRect();
+    if (!map) return undefined;
     const overlay = this.query('.overlay');
     const layers = overlay?.querySelector('geo-story-layers');
     const rect = (el: Element | null | undefined) => {
@@ -81,7 +83,11 @@ export class CardFrameController implements ReactiveController, CardRoom {
       .map(rect)
       .map((r) => (r ? r.bottom - map.top : 0));
     const credits = rect(this.query('.maplibregl-ctrl-attrib[open]'));
-    return { top: Math.max(0, ...tops), bottom: credits ? Math.max(0, map.bottom - credits.top) : 0 };
+    return {
+      top: Math.max(0, ...tops),
+      bottom: credits ? Math.max(0, map.bottom - credits.top) : 0,
+      height: map.height,
+    };
   }
 
   private query(selector: string): Element | null | undefined {

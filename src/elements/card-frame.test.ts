@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardFrame, clearOfControls } from './card-frame.js';
+import { cardFrame } from './card-frame.js';
 
 describe('cardFrame', () => {
   it('takes no room for a card beside the map', () => {
@@ -45,34 +45,5 @@ describe('cardFrame', () => {
       bottom: 0,
       left: 0,
     });
-  });
-});
-
-describe('clearOfControls', () => {
-  const none = { top: 0, right: 0, bottom: 0, left: 0 };
-
-  it('keeps the subject below the controls over the top of a phone map, above the card', () => {
-    expect(clearOfControls({ ...none, bottom: 591 }, 844, { top: 110, bottom: 0 })).toEqual({
-      ...none,
-      top: 118,
-      bottom: 591,
-    });
-  });
-
-  it('keeps it between the controls at the top and the credits at the bottom of a map with no card over it', () => {
-    expect(clearOfControls(none, 800, { top: 110, bottom: 46 })).toEqual({ ...none, top: 118, bottom: 54 });
-  });
-
-  it('leaves a frame that already keeps clear of them as it is', () => {
-    expect(clearOfControls({ ...none, top: 400 }, 844, { top: 110, bottom: 0 })).toEqual({ ...none, top: 400 });
-  });
-
-  it('lets the controls float over the map where keeping clear of them would leave under 120 px', () => {
-    expect(clearOfControls({ ...none, bottom: 650 }, 844, { top: 110, bottom: 0 })).toEqual({ ...none, bottom: 650 });
-    expect(clearOfControls({ ...none, top: 650 }, 844, { top: 110, bottom: 80 })).toEqual({ ...none, top: 650 });
-  });
-
-  it('takes no room without controls', () => {
-    expect(clearOfControls({ ...none, bottom: 591 }, 844, { top: 0, bottom: 0 })).toEqual({ ...none, bottom: 591 });
   });
 });

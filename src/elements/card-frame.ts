@@ -42,31 +42,3 @@ export function cardFrame(width: number, height: number, card: Box): Padding {
   const enough = best.free >= Math.max(MIN_FREE_PX, best.across * MIN_FREE_SHARE);
   return enough ? best.padding : NONE;
 }
-
-/** Space kept between the controls over the map and the subject framed beside them. */
-const CONTROLS_GAP = 8;
-
-/** How far the controls over the map reach into it: from its top edge down, and from its bottom edge up. */
-export interface ControlsReach {
-  top: number;
-  bottom: number;
-}
-
-/**
- * `frame` with the subject also kept clear of the controls over the map's top (the chapter
- * navigation and the layer panel's button) and its bottom (the credits, when open), each as long
- * as that leaves 120 px of the map's height free; else the controls float over the map there.
- *
- * @example
- * clearOfControls({ top: 0, right: 0, bottom: 591, left: 0 }, 844, { top: 110, bottom: 0 }); // { top: 118, right: 0, bottom: 591, left: 0 }
- */
-export function clearOfControls(frame: Padding, height: number, reach: ControlsReach): Padding {
-  const room = (px: number) => (px > 0 ? px + CONTROLS_GAP : 0);
-  const fits = (padding: Padding) => height - padding.top - padding.bottom >= MIN_FREE_PX;
-  let padding = frame;
-  const top = { ...padding, top: Math.max(padding.top, room(reach.top)) };
-  if (fits(top)) padding = top;
-  const bottom = { ...padding, bottom: Math.max(padding.bottom, room(reach.bottom)) };
-  if (fits(bottom)) padding = bottom;
-  return padding;
-}

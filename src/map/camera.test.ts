@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FitCamera, ViewCamera } from '../story/types.js';
-import { cameraView, startView, type FitBounds } from './camera.js';
+import { cameraView, clearOfControls, startView, type FitBounds } from './camera.js';
 
 const view: ViewCamera = { kind: 'view', center: [114.2, 22.5], zoom: 11, bearing: 15, pitch: 30, essential: false };
 const at = { line: 3, column: 8, field: 'chapters[0].camera.fit' };
@@ -97,5 +97,47 @@ describe('startView', () => {
   it("starts at a declared view, and for a fit over the region at the chapter's bearing and pitch", () => {
     expect(startView(view)).toEqual({ center: [114.2, 22.5], zoom: 11, bearing: 15, pitch: 30 });
     expect(startView(fit)).toEqual({ center: [114.17, 22.45], zoom: 9, bearing: -10, pitch: 20 });
+  });
+});
+
+describe('clearOfControls', () => {
+  const none = { top: 0, right: 0, bottom: 0, left: 0 };
+
+  it('keeps the subject below the controls over the top of a phone map, above the card', () => {
+    expect(clearOfControls({ ...none, bottom: 591 }, { top: 110, bottom: 0, height: 844 })).toEqual({
+      ...none,
+      top: 118,
+      bottom: 591,
+    });
+  });
+
+  it('keeps it between the controls at the top and the credits at the foot of a map with no card over it', () => {
+    expect(
+      clearOfControls({ top: 40, right: 40, bottom: 40, left: 40 }, { top: 110, bottom: 46, height: 800 }),
+    ).toEqual({ top: 118, right: 40, bottom: 54, left: 40 });
+  });
+
+  it("counts the author's padding as room already kept: the larger of the two", () => {
+    expect(clearOfControls({ ...none, top: 150 }, { top: 110, bottom: 0, height: 844 })).toEqual({ ...none, top: 150 });
+  });
+
+  it('lets the controls float over the map where keeping clear of them would leave under 60 px', () => {
+    expect(clearOfControls({ ...none, top: 50, bottom: 691 }, { top: 110, bottom: 0, height: 844 })).toEqual({
+      ...none,
+      top: 50,
+      bottom: 691,
+    });
+    expect(clearOfControls({ ...none, top: 700 }, { top: 110, bottom: 80, height: 844 })).toEqual({
+      ...none,
+      top: 700,
+    });
+  });
+
+  it('takes no room without controls', () => {
+    expect(clearOfControls({ ...none, bottom: 591 }, { top: 0, bottom: 0, height: 844 })).toEqual({
+      ...none,
+      bottom: 591,
+    });
+    expect(clearOfControls({ ...none, bottom: 591 }, undefined)).toEqual({ ...none, bottom: 591 });
   });
 });

@@ -14,8 +14,43 @@ const OVERVIEW: JumpToOptions = { center: [114.17, 22.45], zoom: 9 };
 export interface CardRoom {
   /** The room the current chapter's card takes over the map, as padding. */
   current(): Padding;
+  /** How far the controls over the map reach into it now. */
+  controls?(): ControlsReach | undefined;
   /** Calls `listener` when the room may have changed; gives the function that stops it. */
   subscribe(listener: () => void): () => void;
+}
+
+/** How far the controls over a map reach into it (from its top edge down, from its bottom edge up), and its height, in CSS pixels. */
+export interface ControlsReach {
+  top: number;
+  bottom: number;
+  height: number;
+}
+
+/** Space kept between the controls over the map and the subject framed beside them. */
+const CONTROLS_GAP = 8;
+/** The least height of map a subject is framed in between the controls (on a phone, over the card, about 130 px are left). */
+const MIN_FREE_PX = 60;
+
+/**
+ * `padding` (the author's and the card's) that also keeps the subject clear of the controls over
+ * the map's top (the chapter navigation, the layer button) and its foot (the credits while open):
+ * each side's padding becomes at least the controls' reach there, as long as that leaves 60 px
+ * of the map's height between top and bottom padding; else the controls float over the map there.
+ *
+ * @example
+ * clearOfControls({ top: 40, right: 40, bottom: 631, left: 40 }, { top: 110, bottom: 0, height: 844 }); // top: 118
+ */
+export function clearOfControls(padding: Padding, reach: ControlsReach | undefined): Padding {
+  if (!reach) return padding;
+  const room = (px: number) => (px > 0 ? px + CONTROLS_GAP : 0);
+  const fits = (p: Padding) => reach.height - p.top - p.bottom >= MIN_FREE_PX;
+  let clear = padding;
+  const top = { ...clear, top: Math.max(clear.top, room(reach.top)) };
+  if (fits(top)) clear = top;
+  const bottom = { ...clear, bottom: Math.max(clear.bottom, room(reach.bottom)) };
+  if (fits(bottom)) clear = bottom;
+  return clear;
 }
 
 /** No padding on any side. */
@@ -40,10 +75,17 @@ export function cameraView(
   bounds: Bounds | undefined,
   fit: FitBounds,
   frame: Padding = NO_PADDING,
+  controls?: ControlsReach,
 ): JumpToOptions | undefined {
   const { bearing, pitch } = camera;
   if (camera.kind === 'view')
-    return { center: camera.center, zoom: camera.zoom, bearing, pitch, padding: { ...frame } };
+    return {
+      center: camera.center,
+      zoom: camera.zoom,
+      bearing,
+      pitch,
+      padding: clearOfControls({ ...frame }, controls),
+    };
   if (!bounds) return undefined;
   const options = {
     // The padding replaces the map's own (left by the chapter before) and comes back with the view.
@@ -53,7 +95,7 @@ export function cameraView(
   };
   // A map too small for the card's room and the author's padding both still frames the subject, over the card.
   const view =
-    fit(bounds, { ...options, padding: addPadding(camera.padding, frame) }) ??
+    fit(bounds, { ...options, padding: clearOfControls(addPadding(camera.padding, frame), controls) }) ??
     fit(bounds, { ...options, padding: { ...camera.padding } });
   return view ? { ...view, pitch } : undefined;
 }
@@ -85,6 +127,8 @@ export class ChapterCamera {
     private readonly reducedMotion: () => boolean,
     /** The room the chapter card takes over the map now; read afresh for every move. */
     private readonly frame: () => Padding = () => NO_PADDING,
+    /** How far the controls over the map reach into it now; read afresh for every move. */
+    private readonly controls: () => ControlsReach | undefined = () => undefined,
   ) {}
 
   /** Flies to a chapter camera; jumps when `animate` is false, or when the reader prefers reduced motion and the move is not essential. */
@@ -101,7 +145,8 @@ export class ChapterCamera {
       bounds = fit.bounds;
     }
     const frame = this.frame();
-    const view = cameraView(camera, bounds, (b, options) => this.map.cameraForBounds(b, options), frame);
+    const fitBounds: FitBounds = (b, options) => this.map.cameraForBounds(b, options);
+    const view = cameraView(camera, bounds, fitBounds, frame, this.controls());
     if (!view) return;
     this.placedFrame = frame;
     // A new chapter interrupts whatever move is running (declared state, not a queue of moves).

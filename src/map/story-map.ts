@@ -135,6 +135,7 @@ export class StoryMap {
       options.story.layers.map((l) => l.id),
       options.reducedMotion,
       () => options.frame?.current() ?? NO_PADDING,
+      () => options.frame?.controls?.(),
     );
     this.unsubscribe = options.frame?.subscribe(() => this.reframe());
     this.measureControl = new MeasureControl({
