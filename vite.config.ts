@@ -73,6 +73,8 @@ export default defineConfig({
     assetsInlineLimit: (file) => (file.endsWith('.geojson') || file.endsWith('.svg') ? false : undefined),
   },
   test: {
+    // Vitest's default is one worker fewer than the cores: one on a two-core machine.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -93,8 +95,10 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/package/**', 'tests/geography.test.ts'],
           globalSetup: ['tests/global-setup.ts'],
-          // One Chromium at a time: the machine has two cores and WebGL runs in software.
-          fileParallelism: false,
+          // Two test files at a time, each with its own Chromium (see maxWorkers): much of a
+          // browser test is waiting for the map, so two cores run two of them in about 80% of the
+          // time one after the other takes.
+          fileParallelism: true,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
