@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { waitReady, waitSettled } from './support/browser.js';
+import { startDevServer } from './support/dev-server.js';
 import { useBrowser } from './support/use-browser.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -41,13 +42,7 @@ describe('the camera picker of npm start', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'geo-story-picker-'));
-    server = await createServer({
-      root,
-      configFile: resolve(root, 'vite.config.ts'),
-      logLevel: 'error',
-      server: { port: 0, fs: { allow: [root, dir] } },
-    });
-    await server.listen();
+    server = await startDevServer(dir);
     devUrl = `${server.resolvedUrls!.local[0]}index.html?lang=en&story=`;
   });
 

@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newStory } from '../scripts/new-story.js';
 import { main as validate } from '../scripts/validate.js';
 import { waitReady } from './support/browser.js';
+import { startDevServer } from './support/dev-server.js';
 import { useBrowser } from './support/use-browser.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -98,13 +99,7 @@ describe('live preview in npm start', () => {
     writeFileSync(join(dir, 'live.md'), story('Before the edit.'));
     writeFileSync(join(dir, 'pin.geojson'), pin(114.2, 22.5));
     newStory('demo-x', dir);
-    server = await createServer({
-      root,
-      configFile: resolve(root, 'vite.config.ts'),
-      logLevel: 'error',
-      server: { port: 0, fs: { allow: [root, dir] } },
-    });
-    await server.listen();
+    server = await startDevServer(dir);
     // The story lives outside the project; the dev server watches it as it watches stories/.
     server.watcher.add(dir);
     url = `${server.resolvedUrls!.local[0]}index.html?story=${encodeURIComponent(`/@fs${dir}/live.md`)}`;
