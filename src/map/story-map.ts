@@ -165,7 +165,8 @@ export class StoryMap {
         options.onError(message);
         reject(new Error(message));
       });
-      this.map.once('load', () => {
+      // At `style.load`, not `load`: `load` waits for every basemap tile to be in and drawn.
+      this.map.once('style.load', () => {
         if (this.destroyed) return;
         this.styleReady = true;
         this.basemap.styleLoaded();
