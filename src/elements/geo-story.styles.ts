@@ -50,6 +50,12 @@ const layoutStyles = css`
     width: 100%;
     height: 100%;
   }
+  /* A new map is transparent until drawn whole (src/map/reveal.ts), then fades in. */
+  @media (prefers-reduced-motion: no-preference) {
+    .map .maplibregl-canvas {
+      transition: opacity 0.2s ease-out;
+    }
+  }
   .text {
     position: relative;
     z-index: 1;

@@ -19,6 +19,7 @@ import { referenceProblems } from './reference-problems.js';
 import { placeNames } from './place-names.js';
 import { limits } from '../story/limits.js';
 import { BASEMAP_LABELS, StoryBasemap } from './story-basemap.js';
+import { hideUntilDrawn } from './reveal.js';
 import { StoryLayers } from './story-layers.js';
 import { boundsCollection, isTiled, loadTileLayer, tiledLines } from './tile-layer.js';
 
@@ -100,6 +101,8 @@ export class StoryMap {
   private styleReady = false;
   private destroyed = false;
   private readonly basemap: StoryBasemap;
+  /** Shows the canvas, hidden until the map is drawn whole (reveal.ts). */
+  private readonly reveal: () => void;
 
   constructor(options: StoryMapOptions) {
     this.options = options;
@@ -150,6 +153,7 @@ export class StoryMap {
     });
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.getCanvas().setAttribute('aria-label', options.label);
+    this.reveal = hideUntilDrawn(this.map.getCanvas());
 
     // A remote style that fails, is invalid or hangs gives way to the embedded basemap.
     this.basemap.watch(this.map);
@@ -181,7 +185,10 @@ export class StoryMap {
         const patience = new Promise((wait) => setTimeout(wait, options.dataWaitMs));
         void Promise.race([allData, patience]).then(() => {
           if (this.destroyed) return;
-          this.map.once('idle', () => resolve());
+          this.map.once('idle', () => {
+            this.reveal();
+            resolve();
+          });
           // Nudge a render so `idle` fires even when setData changed nothing visible.
           this.map.triggerRepaint();
         });
@@ -269,6 +276,7 @@ export class StoryMap {
     this.unsubscribe?.();
     this.abort.abort();
     this.basemap.destroy();
+    this.reveal();
     // map.remove() also loses the WebGL context (WEBGL_lose_context), so a page that adds and
     // removes viewers does not run into the browser's limit on live contexts.
     this.map.remove();
