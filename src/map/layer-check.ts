@@ -6,6 +6,7 @@
  * through the library's Trusted Types policy. Where it cannot start, the page checks the file itself.
  */
 import type { GeoJSONRoot, ValidateGeoJSONOptions } from '../geo/geojson-checks.js';
+export { asFeatureCollection } from '../geo/geojson-checks.js';
 import {
   CROSS_CHECK_EVERY_FEATURE_BELOW,
   crossCheckWithGeojsonValidation,

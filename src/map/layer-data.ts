@@ -1,9 +1,18 @@
 import type { FeatureCollection } from 'geojson';
-import { asFeatureCollection } from '../geo/geojson-checks.js';
 import { fetchText } from '../story/fetch-text.js';
 import { limits } from '../story/limits.js';
 import type { Issue, StoryLayer } from '../story/types.js';
-import { checkLayerText } from './layer-check.js';
+
+let checks: Promise<typeof import('./layer-check.js')> | undefined;
+/**
+ * The layer checks (RFC 7946 with line-accurate issues, geojson-validation, jsonc-parser): a chunk
+ * of their own, asked for with the first layer file, so they are fetched while the files are and
+ * the map chunk carries only what draws the map.
+ */
+function layerChecks(): Promise<typeof import('./layer-check.js')> {
+  checks ??= import('./layer-check.js');
+  return checks;
+}
 
 /** A story layer's file as loaded: its features, or why it cannot be drawn. */
 export type LayerLoad = { data: FeatureCollection } | { message: string; issues?: Issue[] };
@@ -18,6 +27,15 @@ export async function parseLayer(
   text: string,
   signal = new AbortController().signal,
 ): Promise<LayerLoad> {
+  let module: Awaited<ReturnType<typeof layerChecks>>;
+  try {
+    module = await layerChecks();
+  } catch (error) {
+    checks = undefined;
+    const why = (error as Error).message;
+    return { message: `layer "${layer.id}" (${layer.file}) was not drawn: its checks could not be loaded (${why})` };
+  }
+  const { checkLayerText, asFeatureCollection } = module;
   const checked = await checkLayerText(text, layer.file, signal);
   if ('data' in checked) return { data: asFeatureCollection(checked.data) };
   if ('aborted' in checked) return { message: `layer "${layer.id}" (${layer.file}) was not drawn: abandoned` };
@@ -40,6 +58,8 @@ export async function loadLayer(
   signal: AbortSignal,
 ): Promise<LayerLoad> {
   const url = new URL(layer.file, storyUrl).href;
+  // Failing to load is reported when the file is checked, by parseLayer.
+  layerChecks().catch(() => undefined);
   let text: string;
   try {
     text = await fetchText(url, layer.file, { signal, maxBytes: limits.layerBytes, cap: 'layerBytes' });
