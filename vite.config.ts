@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { liveStories } from './scripts/vite/live-stories.ts';
 import { basemapTiles } from './scripts/vite/basemap-tiles.ts';
+import { maplibreCss } from './scripts/vite/maplibre-css.ts';
 import { compileStories } from './scripts/vite/compile-stories.ts';
 import { preloadMap } from './scripts/vite/preload-map.ts';
 import { prerenderStories } from './scripts/vite/prerender-story.ts';
@@ -57,6 +58,7 @@ export default defineConfig({
     compileStories(),
     prerenderStories(),
     basemapTiles(),
+    maplibreCss(),
     preloadMap(),
   ],
   oxc: LIT_OXC,

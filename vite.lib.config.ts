@@ -2,6 +2,7 @@ import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { basemapTiles } from './scripts/vite/basemap-tiles.ts';
+import { maplibreCss } from './scripts/vite/maplibre-css.ts';
 import { afterBuild, LIT_OXC } from './vite.config.ts';
 
 /** Ships the custom elements manifest beside the library, so `dist/` is self-describing. */
@@ -23,7 +24,7 @@ export default defineConfig({
   base: './',
   publicDir: false,
   // The basemap's land tiles go in a folder geo-story-basemap-<hash>/ beside geo-story.js.
-  plugins: [copyManifest(), basemapTiles({ dir: 'geo-story-basemap' })],
+  plugins: [copyManifest(), basemapTiles({ dir: 'geo-story-basemap' }), maplibreCss()],
   oxc: LIT_OXC,
   build: {
     target: 'es2022',

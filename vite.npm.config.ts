@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import license from 'rollup-plugin-license';
 import { defineConfig, type UserConfig } from 'vite';
 import { basemapTiles } from './scripts/vite/basemap-tiles.ts';
+import { maplibreCss } from './scripts/vite/maplibre-css.ts';
 import { LIT_OXC } from './vite.config.ts';
 
 /** Lit and its own packages: left to the consumer's bundler in `lib/index.js`, bundled in `lib/geo-story.js`. */
@@ -36,6 +37,7 @@ export default defineConfig(({ mode }) => {
       // The basemap's land, one archive lib/assets/basemap-<hash>.pmtiles named by a literal
       // `new URL` in the map chunk, which a consumer's bundler copies (scripts/vite/basemap-tiles.ts).
       basemapTiles({ archive: 'assets/basemap' }),
+      maplibreCss(),
       // Every bundled package with its licence text, from what the bundle really holds.
       license({
         thirdParty: {

@@ -1,7 +1,6 @@
 import { setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
-import { withoutDataImages } from './control-icons.js';
+import maplibreCss from 'virtual:geo-story-maplibre-css';
 import { trustedWorkerUrl } from './trusted-url.js';
 
 // The worker is served from our own origin as a file beside the bundle (strict-CSP friendly,
@@ -11,6 +10,7 @@ setWorkerUrl(trustedWorkerUrl(workerUrl));
 
 /**
  * MapLibre's stylesheet, for adoption into a shadow root (a document stylesheet cannot reach it),
- * without its `data:` icons: the controls draw SVG elements instead (control-icons.ts).
+ * without its `data:` icons, removed at build time (scripts/vite/maplibre-css.ts): the controls
+ * draw SVG elements instead (control-icons.ts).
  */
-export const MAPLIBRE_CSS = withoutDataImages(maplibreCss);
+export const MAPLIBRE_CSS = maplibreCss;

@@ -20,3 +20,9 @@ declare module 'virtual:geo-story-basemap-tiles' {
     maxzoom: number;
   };
 }
+
+/** MapLibre's stylesheet without its `data:` images (scripts/vite/maplibre-css.ts). */
+declare module 'virtual:geo-story-maplibre-css' {
+  const css: string;
+  export default css;
+}
