@@ -11,7 +11,7 @@ const KB = 1024;
  * first visit of the site fetches until the map is ready. A change that outgrows one fails here;
  * raise a budget only with a reason in the commit. Timings are not budgets: see npm run bench.
  */
-const BUDGET = { entry: 35 * KB, map: 330 * KB, worker: 150 * KB, firstVisit: 1024 * KB };
+const BUDGET = { entry: 35 * KB, map: 310 * KB, worker: 150 * KB, firstVisit: 1024 * KB };
 
 async function gzipSize(url: string): Promise<number> {
   const res = await fetch(url);
