@@ -21,7 +21,7 @@ import { limits } from '../story/limits.js';
 import { BASEMAP_LABELS, StoryBasemap } from './story-basemap.js';
 import { hideUntilDrawn } from './reveal.js';
 import { StoryLayers } from './story-layers.js';
-import { boundsCollection, isTiled, loadTileLayer, tiledLines } from './tile-layer.js';
+import { boundsCollection, isTiled, linesOfTiled, openTiled } from './tiled.js';
 
 /** MapLibre's stylesheet, for the element to adopt; importing it also sets MapLibre's worker up. */
 export { MAPLIBRE_CSS } from './maplibre-setup.js';
@@ -286,7 +286,7 @@ export class StoryMap {
   private visibleLines(): LayerLine[] {
     return this.options.story.layers.flatMap((layer) => {
       if (!this.isVisible(layer.id)) return [];
-      if (isTiled(layer)) return this.tiled.has(layer.id) ? tiledLines(this.map, layer) : [];
+      if (isTiled(layer)) return this.tiled.has(layer.id) ? linesOfTiled(this.map, layer) : [];
       const data = this.data.get(layer.id);
       return data ? linesOf(layer.id, data) : [];
     });
@@ -302,7 +302,7 @@ export class StoryMap {
   private async loadData(layer: StoryLayer): Promise<void> {
     const { file } = this.options.story;
     const loaded = isTiled(layer)
-      ? await loadTileLayer(layer, file, this.options.storyUrl)
+      ? await openTiled(layer, file, this.options.storyUrl)
       : await loadLayer(layer, file, this.options.storyUrl, this.abort.signal);
     if (this.destroyed) return;
     if ('message' in loaded) {

@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
+import type { Feature, LineString, MultiLineString } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { limits } from '../story/limits.js';
 import type { Issue, StoryLayer } from '../story/types.js';
@@ -6,6 +6,9 @@ import type { LayerLine } from './measure-lines.js';
 import { forgetPmtilesArchive, pmtilesArchive } from './pmtiles-protocol.js';
 import { storySourceId } from './style.js';
 import { archiveErrorText, readArchiveLayer, type ArchiveLayer } from './tile-archive.js';
+
+/** A story layer drawn from a PMTiles archive (it names a source layer). */
+export type TiledLayer = StoryLayer & { sourceLayer: string };
 
 /** A story layer's archive as opened: what it holds, or why it cannot be drawn. */
 export type TileLayerLoad = { archive: ArchiveLayer } | { message: string; issues?: Issue[] };
@@ -18,7 +21,7 @@ export type TileLayerLoad = { archive: ArchiveLayer } | { message: string; issue
  * @example await loadTileLayer(layer, story.file, storyUrl); // { archive } or { message }
  */
 export async function loadTileLayer(
-  layer: StoryLayer & { sourceLayer: string },
+  layer: TiledLayer,
   storyFile: string,
   storyUrl: string,
   timeoutMs = limits.fetchTimeout,
@@ -49,30 +52,11 @@ export async function loadTileLayer(
 }
 
 /**
- * The box of an archive as a one-feature collection, so a camera can fit the whole layer
- * without its data (which only the tiles in view hold).
- * @example boundsCollection([113.8, 22.1, 114.5, 22.6]).features[0].geometry.type; // 'Polygon'
- */
-export function boundsCollection([w, s, e, n]: readonly number[]): FeatureCollection {
-  const ring = [
-    [w!, s!],
-    [e!, s!],
-    [e!, n!],
-    [w!, n!],
-    [w!, s!],
-  ];
-  return {
-    type: 'FeatureCollection',
-    features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }],
-  };
-}
-
-/**
  * The lines of a tiled story layer in the tiles the map has loaded (each cut at tile edges), for a
  * measured path to snap to; querySourceFeatures gives them in longitude and latitude.
  * @example tiledLines(map, layer).length; // the line pieces in view
  */
-export function tiledLines(map: MapLibreMap, layer: StoryLayer & { sourceLayer: string }): LayerLine[] {
+export function tiledLines(map: MapLibreMap, layer: TiledLayer): LayerLine[] {
   return map
     .querySourceFeatures(storySourceId(layer.id), { sourceLayer: layer.sourceLayer })
     .flatMap((f): LayerLine[] => {
@@ -86,9 +70,4 @@ export function tiledLines(map: MapLibreMap, layer: StoryLayer & { sourceLayer: 
       };
       return [{ layer: layer.id, line }];
     });
-}
-
-/** Whether a story layer is drawn from a PMTiles archive (it names a source layer). */
-export function isTiled(layer: StoryLayer): layer is StoryLayer & { sourceLayer: string } {
-  return layer.sourceLayer !== undefined;
 }
