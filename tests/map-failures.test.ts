@@ -146,6 +146,35 @@ describe('a map that cannot be shown ends in a message, and the text stays', () 
     });
   });
 
+  it("when MapLibre's worker failed before any map was made (the story came late): given up at once all the same", async () => {
+    await withPage('about:blank', { init: RECORD_ERRORS }, async ({ page }) => {
+      // The worker pool starts with the map module, before the maps: MapLibre tells only maps
+      // that exist when its worker fails. Here the story file, and so every map, comes after.
+      let release!: () => void;
+      const released = new Promise<void>((ok) => (release = ok));
+      await page.route(/three-chapters\.md$/, async (route) => {
+        await released;
+        await route.continue().catch(() => undefined);
+      });
+      const answered = page.waitForResponse(/maplibre-gl-worker[^/]*\.m?js$/);
+      await page.route(/maplibre-gl-worker[^/]*\.m?js$/, (route) => route.fulfill({ status: 404, body: '' }));
+      await page.goto(PAGE.replace(`timeout=${TIMEOUT_MS}`, 'timeout=600000'));
+      await answered;
+      // The worker's error event has come and gone before any map listens.
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)));
+      expect(
+        await page.evaluate(() => document.querySelector('geo-story')!.shadowRoot!.querySelector('canvas')),
+      ).toBeNull();
+      release();
+      const shown = await failed(page);
+      expect(shown.map((s) => s.alert)).toEqual([
+        'The map cannot be shown: its background program file (worker) could not be loaded. The story text can be read as usual.',
+        '地圖無法顯示：地圖的背景程式（worker）檔案無法載入。故事文字照常可讀。',
+      ]);
+      for (const el of shown) expect(el.errors).toHaveLength(2);
+    });
+  });
+
   it('when the map module cannot be loaded: a message in each language at once', async () => {
     await withPage('about:blank', { init: RECORD_ERRORS }, async ({ page }) => {
       await page.route(/story-map-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: '' }));

@@ -21,6 +21,7 @@ import { limits } from '../story/limits.js';
 import { BASEMAP_LABELS, StoryBasemap } from './story-basemap.js';
 import { hideUntilDrawn } from './reveal.js';
 import { StoryLayers } from './story-layers.js';
+import { onWorkerFailure } from './worker-failure.js';
 import { boundsCollection, isTiled, linesOfTiled, openTiled } from './tiled.js';
 
 /** MapLibre's stylesheet, for the element to adopt; importing it also sets MapLibre's worker up. */
@@ -161,10 +162,8 @@ export class StoryMap {
     // Every layer's file is asked for at once, in parallel with the style, the worker and the tiles.
     const allData = this.loadAllData();
     this.firstIdle = new Promise<void>((resolve, reject) => {
-      // MapLibre says so once its worker fails to start (an error event on the worker); without
-      // a worker nothing is ever drawn, so there is no use waiting for the load timeout.
-      this.map.on('error', (e) => {
-        if (!/worker failed to load/i.test(e.error?.message ?? '')) return;
+      // Without a worker nothing is ever drawn, so there is no use waiting for the load timeout.
+      onWorkerFailure(this.map, String(getWorkerUrl()), () => {
         const message = `MapLibre's worker file could not be loaded (${getWorkerUrl()})`;
         options.onError(message);
         reject(new Error(message));
