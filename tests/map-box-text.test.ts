@@ -40,9 +40,9 @@ describe('what the map box says while there is no map', () => {
 
       // Scrolled to, a far element takes the slot from the ones now out of sight and says so no more.
       await page.evaluate(() => document.querySelector('#far-0')!.scrollIntoView({ block: 'start' }));
-      await page.waitForFunction(() =>
-        (document.querySelector('#far-0') as HTMLElementTagNameMap['geo-story']).map?.loaded(),
-      );
+      // Ready: its map reached its first idle with the story's layers in (MapLibre's loaded() can be
+      // true before the layers' data are).
+      await page.evaluate(() => (document.querySelector('#far-0') as HTMLElementTagNameMap['geo-story']).ready);
       expect((await boxes(page)).find((b) => b.id === 'far-0')).toMatchObject({ map: true, status: '' });
       expect(errors).toEqual([]);
     });
