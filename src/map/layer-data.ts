@@ -6,10 +6,10 @@ import type { Issue, StoryLayer } from '../story/types.js';
 let checks: Promise<typeof import('./layer-check.js')> | undefined;
 /**
  * The layer checks (RFC 7946 with line-accurate issues, geojson-validation, jsonc-parser): a chunk
- * of their own, asked for with the first layer file, so they are fetched while the files are and
- * the map chunk carries only what draws the map.
+ * of their own, so the map chunk carries only what draws the map; the map module asks for it when
+ * it loads, before any map is made.
  */
-function layerChecks(): Promise<typeof import('./layer-check.js')> {
+export function layerChecks(): Promise<typeof import('./layer-check.js')> {
   checks ??= import('./layer-check.js');
   return checks;
 }
@@ -58,8 +58,6 @@ export async function loadLayer(
   signal: AbortSignal,
 ): Promise<LayerLoad> {
   const url = new URL(layer.file, storyUrl).href;
-  // Failing to load is reported when the file is checked, by parseLayer.
-  layerChecks().catch(() => undefined);
   let text: string;
   try {
     text = await fetchText(url, layer.file, { signal, maxBytes: limits.layerBytes, cap: 'layerBytes' });

@@ -11,7 +11,7 @@ import { addNavigationIcons } from './control-icons.js';
 import { diffTarget, type MapOp, type MapTarget } from './chapter-state.js';
 import { CONTROL_STRINGS, relabelControls } from './control-strings.js';
 import { relabel } from './labels.js';
-import { loadLayer } from './layer-data.js';
+import { layerChecks, loadLayer } from './layer-data.js';
 import { geometryKinds, type GeometryKind } from './legend.js';
 import { MeasureControl, type MeasureText } from './measure-control.js';
 import { linesOf, type LayerLine } from './measure-lines.js';
@@ -27,9 +27,10 @@ import { boundsCollection, isTiled, linesOfTiled, openTiled } from './tiled.js';
 /** MapLibre's stylesheet, for the element to adopt; importing it also sets MapLibre's worker up. */
 export { MAPLIBRE_CSS } from './maplibre-setup.js';
 
-// MapLibre's workers start now, while the story loads and the element waits to be near the
-// viewport, rather than when the first map is made: this module is imported when an element connects.
+// MapLibre's workers and the layer checks start now, while the story loads and the element waits
+// to be near the viewport, rather than when the first map is made, which keeps the main thread busy.
 prewarm();
+layerChecks().catch(() => undefined);
 
 /** What the element gives the map module. */
 export interface StoryMapOptions {
