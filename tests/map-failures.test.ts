@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { holdRoute } from './support/hold-route.js';
 import { useBrowser } from './support/use-browser.js';
 
 const base = inject('baseUrl');
@@ -150,12 +151,8 @@ describe('a map that cannot be shown ends in a message, and the text stays', () 
     await withPage('about:blank', { init: RECORD_ERRORS }, async ({ page }) => {
       // The worker pool starts with the map module, before the maps: MapLibre tells only maps
       // that exist when its worker fails. Here the story file, and so every map, comes after.
-      let release!: () => void;
-      const released = new Promise<void>((ok) => (release = ok));
-      await page.route(/three-chapters\.md$/, async (route) => {
-        await released;
-        await route.continue().catch(() => undefined);
-      });
+      const story = holdRoute();
+      await page.route(/three-chapters\.md$/, story.handler);
       const answered = page.waitForResponse(/maplibre-gl-worker[^/]*\.m?js$/);
       await page.route(/maplibre-gl-worker[^/]*\.m?js$/, (route) => route.fulfill({ status: 404, body: '' }));
       await page.goto(PAGE.replace(`timeout=${TIMEOUT_MS}`, 'timeout=600000'));
@@ -165,7 +162,7 @@ describe('a map that cannot be shown ends in a message, and the text stays', () 
       expect(
         await page.evaluate(() => document.querySelector('geo-story')!.shadowRoot!.querySelector('canvas')),
       ).toBeNull();
-      release();
+      story.release();
       const shown = await failed(page);
       expect(shown.map((s) => s.alert)).toEqual([
         'The map cannot be shown: its background program file (worker) could not be loaded. The story text can be read as usual.',

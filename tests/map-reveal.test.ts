@@ -1,7 +1,8 @@
-import type { Page, Route } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { REVEAL_AFTER_MS } from '../src/map/reveal.js';
 import { waitReady } from './support/browser.js';
+import { holdRoute } from './support/hold-route.js';
 import { useBrowser } from './support/use-browser.js';
 
 const base = inject('baseUrl');
@@ -9,20 +10,6 @@ const base = inject('baseUrl');
 const PAGE = `${base}tests/fixtures/pages/pool.html?near=en`;
 const EL = '#near-0';
 const LAND_TILE = /\/\d+\/\d+\/\d+\.pbf$/;
-
-/** Land tiles are held until `release` is called; `held` resolves once the map asks for the first. */
-function holdTiles() {
-  let release!: () => void;
-  const released = new Promise<void>((ok) => (release = ok));
-  let seen!: () => void;
-  const held = new Promise<void>((ok) => (seen = ok));
-  const handler = async (route: Route) => {
-    seen();
-    await released;
-    await route.continue().catch(() => undefined);
-  };
-  return { handler, held, release };
-}
 
 /** The map canvas's computed opacity, the map box's status line, and whether `ready` has resolved. */
 const shown = (page: Page) =>
@@ -42,7 +29,7 @@ describe('a new map is shown once it is drawn whole', () => {
 
   it('its canvas is transparent while the basemap loads, the box says the map is loading, and it is shown at ready', async () => {
     await withPage('about:blank', async ({ page, errors }) => {
-      const tiles = holdTiles();
+      const tiles = holdRoute();
       await page.route(LAND_TILE, tiles.handler);
       await page.goto(PAGE);
       await tiles.held;
@@ -56,7 +43,7 @@ describe('a new map is shown once it is drawn whole', () => {
 
   it(`a map still loading after ${REVEAL_AFTER_MS} ms is shown as far as it is drawn`, async () => {
     await withPage('about:blank', async ({ page }) => {
-      const tiles = holdTiles();
+      const tiles = holdRoute();
       await page.route(LAND_TILE, tiles.handler);
       await page.goto(PAGE);
       await tiles.held;

@@ -1,6 +1,7 @@
-import type { Page, Request, Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { waitReady, waitSettled } from './support/browser.js';
+import { holdRoute } from './support/hold-route.js';
 import { useBrowser } from './support/use-browser.js';
 
 const base = inject('baseUrl');
@@ -32,21 +33,6 @@ const problemSays = (page: Page, text: string) =>
       document.querySelector(sel!)!.shadowRoot!.querySelector('[part="problems"]')?.textContent?.includes(text!),
     [EL, text],
   );
-
-/** A route that answers only when released: `held` resolves with the request once it is made. */
-function holdRoute() {
-  let release!: () => void;
-  const released = new Promise<void>((ok) => (release = ok));
-  let seen!: (r: Request) => void;
-  const held = new Promise<Request>((ok) => (seen = ok));
-  const handler = async (route: Route) => {
-    seen(route.request());
-    await released;
-    // The element may have abandoned the request meanwhile.
-    await route.continue().catch(() => undefined);
-  };
-  return { handler, held, release };
-}
 
 /** Features the map holds in a source. */
 const sourceFeatures = (page: Page, source: string) =>
